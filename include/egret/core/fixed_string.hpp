@@ -1,0 +1,64 @@
+// Defines egret::fixed_string, the compile-time string used for names (as template arguments) and SQL text.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+namespace egret {
+
+/// A string of N characters usable as a class-type template argument (`col<"order_id">`).
+/// It is also the storage of compile-time SQL text: `to_sql<D>(q)` returns a view of one.
+template <std::size_t N>
+struct fixed_string {
+  char data[N + 1]{};
+
+  constexpr fixed_string() = default;
+  constexpr fixed_string(char const (&s)[N + 1]) { std::copy_n(s, N + 1, data); }  // NOLINT: implicit by design
+
+  static constexpr std::size_t size() { return N; }
+  constexpr char const* c_str() const { return data; }
+  constexpr std::string_view view() const { return {data, N}; }
+  constexpr operator std::string_view() const { return view(); }  // NOLINT: a fixed_string is a string
+
+  template <std::size_t M>
+  constexpr bool operator==(fixed_string<M> const& o) const {
+    return view() == o.view();
+  }
+  constexpr bool operator==(std::string_view o) const { return view() == o; }
+};
+
+template <std::size_t N>
+fixed_string(char const (&)[N]) -> fixed_string<N - 1>;
+
+template <std::size_t N, std::size_t M>
+constexpr fixed_string<N + M> operator+(fixed_string<N> const& a, fixed_string<M> const& b) {
+  fixed_string<N + M> r;
+  std::copy_n(a.data, N, r.data);
+  std::copy_n(b.data, M + 1, r.data + N);
+  return r;
+}
+template <std::size_t N, std::size_t M>
+constexpr fixed_string<N + M - 1> operator+(fixed_string<N> const& a, char const (&b)[M]) {
+  return a + fixed_string<M - 1>(b);
+}
+template <std::size_t N, std::size_t M>
+constexpr fixed_string<N - 1 + M> operator+(char const (&a)[N], fixed_string<M> const& b) {
+  return fixed_string<N - 1>(a) + b;
+}
+
+/// A name as a type: the result of the `"order_id"_c` literal, used to look columns up by name.
+template <fixed_string Name>
+struct name_tag {
+  static constexpr auto name = Name;
+};
+
+namespace literals {
+/// `"order_id"_c` names a column of a derived relation: `op["order_id"_c]`.
+template <fixed_string Name>
+constexpr name_tag<Name> operator""_c() {
+  return {};
+}
+}  // namespace literals
+
+}  // namespace egret

@@ -1,0 +1,194 @@
+// Defines egret::dialect::ansi, the base every dialect derives from: standard SQL spelling, and one hook
+// per construct that engines spell differently. A dialect redefines only the constants and hooks that differ.
+//
+// Hooks are static member templates whose first template argument is the most derived dialect D, so that
+// ansi's code reads D's constants: the renderer calls `D::template render_limit<D>(...)`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+#include <egret/core/type_list.hpp>
+#include <egret/types/sql_type.hpp>
+
+namespace egret::dialect {
+
+/// How runtime values are marked in SQL text.
+enum class placeholder_style {
+  question,       ///< `?` (SQLite, MySQL, ODBC)
+  dollar_number,  ///< `$1, $2, ...` (PostgreSQL)
+};
+
+struct ansi {
+  /// Name used in messages.
+  static constexpr std::string_view name = "ANSI SQL";
+  /// Identifier quote characters: `"order"`; a quote inside a name is doubled.
+  static constexpr char quote_open = '"';
+  static constexpr char quote_close = '"';
+  /// Placeholder style for bound values.
+  static constexpr placeholder_style placeholders = placeholder_style::question;
+  /// Aggregates accept `FILTER (WHERE ...)`; otherwise egret renders `SUM(CASE WHEN p THEN x END)`.
+  static constexpr bool has_filter_clause = true;
+  /// Boolean literals spelled TRUE/FALSE; otherwise 1/0.
+  static constexpr bool has_boolean_literals = true;
+
+  template <class D, class V>
+  static constexpr void quote_identifier(V& v, std::string_view s) {
+    v.ch(D::quote_open);
+    for (char c : s) {
+      if (c == D::quote_close) v.ch(c);
+      v.ch(c);
+    }
+    v.ch(D::quote_close);
+  }
+
+  /// `'text'`, a quote inside doubled. Compile-time constants only; run-time text is always bound.
+  template <class D, class V>
+  static constexpr void string_literal(V& v, std::string_view s) {
+    v.ch('\'');
+    for (char c : s) {
+      if (c == '\'') v.ch(c);
+      v.ch(c);
+    }
+    v.ch('\'');
+  }
+
+  template <class D, class V>
+  static constexpr void bool_literal(V& v, bool b) {
+    if constexpr (D::has_boolean_literals)
+      v.text(b ? "TRUE" : "FALSE");
+    else
+      v.text(b ? "1" : "0");
+  }
+
+  /// The placeholder of the i-th bound value (1-based).
+  template <class D, class V>
+  static constexpr void placeholder(V& v, int i) {
+    if constexpr (D::placeholders == placeholder_style::question) {
+      v.ch('?');
+    } else {
+      v.ch('$');
+      v.number(i);
+    }
+  }
+
+  /// A value captured at run time: a placeholder, bound later. Writers that set `inline_values` (the DDL
+  /// of views, which cannot take parameters) write it as an escaped literal instead.
+  template <class D, class V, class T>
+  static constexpr void render_value(V& v, T const* x) {
+    if constexpr (requires { V::inline_values; })
+      D::template inline_literal<D>(v, *x);
+    else
+      D::template placeholder<D>(v, v.param(x));
+  }
+
+  /// A run-time value spelled as a literal (for views): numbers shortest round-trip, text escaped.
+  template <class D, class V, class T>
+  static void inline_literal(V& v, T const& x) {
+    if constexpr (requires { x.has_value(); }) {
+      if (x)
+        D::template inline_literal<D>(v, *x);
+      else
+        v.text("NULL");
+    } else if constexpr (std::is_same_v<T, bool>) {
+      D::template bool_literal<D>(v, x);
+    } else if constexpr (std::is_integral_v<T>) {
+      v.number(static_cast<long long>(x));
+    } else if constexpr (std::is_floating_point_v<T>) {
+      std::string const t = fmt::format("{}", x);
+      v.text(t);
+      if (t.find_first_of(".eEn") == std::string::npos) v.text(".0");  // stays a DOUBLE, not an INTEGER
+    } else if constexpr (std::is_same_v<T, date> || std::is_same_v<T, timestamp>) {
+      D::template temporal_literal<D>(v, x);
+    } else {
+      D::template string_literal<D>(v, std::string_view(x));
+    }
+  }
+
+  /// `DATE '2018-01-01'`, `TIMESTAMP '...'`.
+  template <class D, class V, class T>
+  static void temporal_literal(V& v, T const& x) {
+    v.text(std::is_same_v<T, date> ? "DATE " : "TIMESTAMP ");
+    D::template string_literal<D>(v, to_string(x));
+  }
+
+  /// Type names for CAST and CREATE TABLE.
+  template <class D, class T>
+  static constexpr std::string_view type_name() {
+    if constexpr (std::is_same_v<T, double>)
+      return "DOUBLE PRECISION";
+    else
+      return sql_type<T>::name;
+  }
+
+  /// `lhs <op> rhs`, operands parenthesized when they bind looser.
+  template <class D, class Op, class S, class V, class L, class R>
+  static constexpr void render_binary(V& v, L const* l, R const* r) {
+    render_child<D, S>(v, l, Op::precedence, false);
+    v.text(Op::sql);
+    render_child<D, S>(v, r, Op::precedence, true);
+  }
+
+  /// `FN([DISTINCT] x) [FILTER (WHERE p)]`, or `FN([DISTINCT] CASE WHEN p THEN x END)` without FILTER.
+  template <class D, class A, class S, class V>
+  static constexpr void render_aggregate(V& v, A const* a) {
+    using E = typename A::argument;
+    using F = typename A::filter_type;
+    constexpr bool filtered = requires { &F::pred; };
+    v.text(A::fn::sql);
+    v.ch('(');
+    if constexpr (A::distinct) v.text("DISTINCT ");
+    if constexpr (filtered && !D::has_filter_clause) {
+      v.text("CASE WHEN ");
+      render_pred<D, S>(v, a);
+      v.text(" THEN ");
+      if constexpr (requires { E::is_star; })
+        v.ch('1');
+      else
+        E::template render<D, S>(v, a ? &a->arg : nullptr);
+      v.text(" END)");
+    } else {
+      E::template render<D, S>(v, a ? &a->arg : nullptr);
+      v.ch(')');
+      if constexpr (filtered) {
+        v.text(" FILTER (WHERE ");
+        render_pred<D, S>(v, a);
+        v.ch(')');
+      }
+    }
+  }
+
+  /// `LIMIT n [OFFSET m]`; each of n and m is a bound value or absent.
+  template <class D, class S, class V, class Limit>
+  static constexpr void render_limit(V& v, Limit const* l) {
+    if constexpr (Limit::has_limit) {
+      v.text(" LIMIT ");
+      Limit::template render_count<D, S>(v, l);
+    }
+    if constexpr (Limit::has_offset) {
+      v.text(" OFFSET ");
+      Limit::template render_offset<D, S>(v, l);
+    }
+  }
+
+ protected:
+  template <class D, class S, class V, class E>
+  static constexpr void render_child(V& v, E const* e, int min, bool strict) {
+    constexpr int p = E::precedence;
+    bool const paren = strict ? p <= min : p < min;
+    if (paren) v.ch('(');
+    E::template render<D, S>(v, e);
+    if (paren) v.ch(')');
+  }
+  template <class D, class S, class V, class A>
+  static constexpr void render_pred(V& v, A const* a) {
+    using P = decltype(A::filter_type::pred);
+    P::template render<D, S>(v, a ? &a->filter.pred : nullptr);
+  }
+};
+
+}  // namespace egret::dialect

@@ -1,0 +1,92 @@
+// Defines aliased (an expression given an output name with `.as<"name">()`) and sort keys (asc/desc).
+#pragma once
+
+#include <egret/expr/column.hpp>
+
+namespace egret {
+
+/// `e AS "name"` in a select list; elsewhere it renders as e. Type and nullability are e's.
+template <class E, fixed_string Name>
+struct aliased : expr_methods<aliased<E, Name>> {
+  E expr;
+
+  using value_type = value_type_t<E>;
+  using inner = E;
+  using operands = type_list<E>;
+  static constexpr auto name = Name;
+  static constexpr bool is_aliased = true;
+  static constexpr bool is_aggregate = is_aggregate_v<E>;
+  static constexpr int precedence = E::precedence;
+  template <class Ctx>
+  static constexpr bool nullable_in = nullable_in_v<E, Ctx>;
+
+  template <class D, class S, class V>
+  static constexpr void render(V& v, aliased const* n) {
+    E::template render<D, S>(v, detail::member(n, &aliased::expr));
+  }
+};
+
+/// The output name of a select item: its alias, or the column's own name; none for other expressions.
+template <class E>
+struct output_name {
+  static constexpr bool has = false;
+};
+template <class E>
+  requires requires { E::is_aliased; }
+struct output_name<E> {
+  static constexpr bool has = true;
+  static constexpr auto value = E::name;
+};
+template <class E>
+  requires requires { E::is_column; }
+struct output_name<E> {
+  static constexpr bool has = true;
+  static constexpr auto value = E::name;
+};
+
+namespace detail {
+/// The expression under an alias.
+template <class E>
+struct unaliased {
+  using type = E;
+};
+template <class E>
+  requires requires { E::is_aliased; }
+struct unaliased<E> {
+  using type = typename E::inner;
+};
+}  // namespace detail
+
+/// A sort key: `asc(e)`, `desc(e)`, or `e.desc()`. A bare expression in order_by() sorts ascending.
+template <class E, bool Desc>
+struct sort_key {
+  E expr;
+  using operands = type_list<E>;
+  using inner = E;
+  static constexpr bool descending = Desc;
+  static constexpr bool is_sort_key = true;
+};
+
+template <expression E>
+constexpr sort_key<E, false> asc(E const& e) {
+  return {e};
+}
+template <expression E>
+constexpr sort_key<E, true> desc(E const& e) {
+  return {e};
+}
+
+namespace detail {
+template <class K>
+struct as_sort_key {
+  using type = sort_key<K, false>;
+  static constexpr type make(K const& k) { return {k}; }
+};
+template <class E, bool Desc>
+struct as_sort_key<sort_key<E, Desc>> {
+  using type = sort_key<E, Desc>;
+  static constexpr type make(type const& k) { return k; }
+};
+}  // namespace detail
+
+}  // namespace egret

@@ -1,0 +1,73 @@
+// Defines project_t, the projection of a SELECT level: select(...), mutate(...) and
+// group_by(keys...).aggregate(...), whose first key_count items are the GROUP BY keys.
+#pragma once
+
+#include <egret/expr/pack.hpp>
+#include <egret/relation/relation.hpp>
+
+namespace egret {
+
+namespace detail {
+template <class E>
+inline constexpr bool alias_is_own_name = false;
+template <class Src, fixed_string N, class T, bool B, fixed_string Name>
+inline constexpr bool alias_is_own_name<aliased<column_ref<Src, N, T, B>, Name>> = (N == Name);
+
+template <class Seq, class L>
+struct keys_of;
+template <std::size_t... Is, class L>
+struct keys_of<std::index_sequence<Is...>, L> {
+  using type = type_list<typename unaliased<at_t<Is, L>>::type...>;
+};
+}  // namespace detail
+
+/// `SELECT item AS "name", ... [GROUP BY keys]`. Each item becomes an output column named by its alias
+/// (or its column name), typed by the item, nullable as the item is in this level's scope.
+template <class In, std::size_t NKeys, bool Grouped, class... Items>
+struct project_t : relation_methods<project_t<In, NKeys, Grouped, Items...>> {
+  In in;
+  detail::pack<Items...> items;
+
+  using input = In;
+  using item_types = type_list<Items...>;
+  /// The GROUP BY keys, without their aliases.
+  using key_list = typename detail::keys_of<std::make_index_sequence<NKeys>, type_list<Items...>>::type;
+  static constexpr int stage = stage::project;
+  static constexpr std::size_t key_count = NKeys;
+  static constexpr bool grouped = Grouped;
+  using nullables = detail::nullable_sources_t<detail::from_of_t<In>>;
+  using output = type_list<
+      column_ref<source_id_t<project_t>, output_name<Items>::value, value_type_t<Items>, nullable_in_v<Items, nullables>>...>;
+
+  template <class D, class S, class V>
+  static constexpr void render_items(V& v, project_t const* n) {
+    render_each<D, S, true>(v, detail::member(n, &project_t::items), std::make_index_sequence<sizeof...(Items)>{});
+  }
+  template <class D, class S, class V>
+  static constexpr void render_keys(V& v, project_t const* n) {
+    render_each<D, S, false>(v, detail::member(n, &project_t::items), std::make_index_sequence<NKeys>{});
+  }
+
+ private:
+  template <class D, class S, bool Alias, class V, std::size_t... Is>
+  static constexpr void render_each(V& v, detail::pack<Items...> const* p, std::index_sequence<Is...>) {
+    using L = type_list<Items...>;
+    bool first = true;
+    ((first ? void(first = false) : v.text(", "),
+      render_item<D, S, Alias>(v, detail::pack<Items...>::at(static_cast<detail::slot<Is, at_t<Is, L>> const*>(p)))),
+     ...);
+  }
+  template <class D, class S, bool Alias, class V, class E>
+  static constexpr void render_item(V& v, E const* e) {
+    E::template render<D, S>(v, e);
+    if constexpr (Alias && requires { E::is_aliased; }) {
+      // `x AS "x"` says nothing: a column keeps its name without it.
+      if constexpr (!detail::alias_is_own_name<E>) {
+        v.text(" AS ");
+        D::template quote_identifier<D>(v, E::name.view());
+      }
+    }
+  }
+};
+
+}  // namespace egret

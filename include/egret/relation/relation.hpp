@@ -1,0 +1,191 @@
+// Defines the relation concept: what tables and relational nodes provide, and the scope machinery
+// (which columns an expression may use at one SELECT level, and how they are qualified).
+//
+// Description: a relation is a table or a node built from one (`t.filter(p).select(...)`). Nodes of one
+// SELECT level are chained through their `in` member; an operation that cannot join the current level
+// (a filter after a select) wraps it as a derived table (a subquery in FROM).
+// Minimal complete definition, for a relation R:
+//   static constexpr int stage       0 for FROM items (table, join, derived), else the clause it adds
+//   using input                      the node below (stage > 0)
+//   using columns                    type_list of the column_refs `r["name"_c]` finds
+// Models: tables (EGRET_TABLE), derived, join_t, filter_t, project_t, having_t, distinct_t, order_t, limit_t.
+#pragma once
+
+#include <egret/core/hash.hpp>
+#include <egret/core/type_list.hpp>
+#include <egret/expr/alias.hpp>
+#include <egret/expr/column.hpp>
+
+namespace egret {
+
+/// The relational member functions (`filter`, `select`, `group_by`, `left_join`...), defined in
+/// relation/methods.hpp.
+template <class Self>
+struct relation_methods;
+
+struct relation_tag {};
+
+/// The source of the columns of a derived relation (a subquery): identified by a hash of its
+/// projection's type, so messages show `derived_source<N>` rather than the whole query.
+template <std::uint64_t Id>
+struct derived_source {
+  static constexpr std::uint64_t id = Id;
+};
+template <class P>
+using source_id_t = derived_source<type_hash<P>()>;
+
+template <class R>
+concept relation = std::is_base_of_v<relation_tag, std::remove_cvref_t<R>>;
+
+/// The stages of one SELECT, in SQL clause order.
+namespace stage {
+inline constexpr int from = 0, filter = 1, project = 2, having = 3, distinct = 4, order = 5, limit = 6;
+}
+
+namespace detail {
+
+template <class N>
+inline constexpr bool is_table_v = requires { N::egret_name; };
+
+/// The bottom of a level's chain: its FROM item.
+template <class N>
+struct from_of {
+  using type = N;
+};
+template <class N>
+  requires(N::stage > 0)
+struct from_of<N> : from_of<typename N::input> {};
+template <class N>
+using from_of_t = typename from_of<N>::type;
+
+struct no_node {
+  static constexpr int stage = -1;
+};
+
+/// The projection (select / aggregate) node of a level, or no_node.
+template <class N>
+struct projection_of {
+  using type = no_node;
+};
+template <class N>
+  requires(N::stage > stage::project)
+struct projection_of<N> : projection_of<typename N::input> {};
+template <class N>
+  requires(N::stage == stage::project)
+struct projection_of<N> {
+  using type = N;
+};
+template <class N>
+using projection_of_t = typename projection_of<N>::type;
+
+/// The leaf FROM items (tables and derived tables) of a FROM item, left to right.
+template <class F>
+struct entries_of {
+  using type = type_list<F>;
+};
+template <class F>
+  requires requires { F::is_join; }
+struct entries_of<F> {
+  using type = concat_t<typename entries_of<typename F::left>::type, typename entries_of<typename F::right>::type>;
+};
+template <class F>
+using entries_of_t = typename entries_of<F>::type;
+
+/// The column sources (tables, projection nodes) a FROM item makes visible.
+template <class F>
+struct sources_of {
+  using type = type_list<F>;  // a table
+};
+template <class F>
+  requires requires { F::is_join; }
+struct sources_of<F> {
+  using type = concat_t<typename sources_of<typename F::left>::type, typename sources_of<typename F::right>::type>;
+};
+template <class F>
+  requires requires { F::is_derived; }
+struct sources_of<F> {
+  using R = typename F::relation;
+  using type = std::conditional_t<std::is_same_v<projection_of_t<R>, no_node>,
+                                  typename sources_of<from_of_t<R>>::type, type_list<source_id_t<projection_of_t<R>>>>;
+};
+template <class F>
+using sources_of_t = typename sources_of<F>::type;
+
+/// Sources that may be NULL at this level: the inner side of LEFT JOINs.
+template <class F>
+struct nullable_sources {
+  using type = type_list<>;
+};
+template <class F>
+  requires requires { F::is_join; }
+struct nullable_sources<F> {
+  using L = typename nullable_sources<typename F::left>::type;
+  using R = typename nullable_sources<typename F::right>::type;
+  using type = std::conditional_t<F::left_outer, concat_t<L, sources_of_t<typename F::right>, R>, concat_t<L, R>>;
+};
+template <class F>
+using nullable_sources_t = typename nullable_sources<F>::type;
+
+/// Index of the FROM entry that provides Source.
+template <class Source, class... Es>
+constexpr std::size_t find_entry(type_list<Es...>) {
+  constexpr bool hits[] = {contains_v<Source, sources_of_t<Es>>..., false};
+  std::size_t i = 0;
+  while (i < sizeof...(Es) && !hits[i]) ++i;
+  return i;
+}
+
+}  // namespace detail
+
+/// The scope of one SELECT level: the FROM item F and the level's projection node P (whose output
+/// names ORDER BY may use unqualified).
+template <class F, class P>
+struct level_scope {
+  using from = F;
+  using entries = detail::entries_of_t<F>;
+  using sources = detail::sources_of_t<F>;
+  using nullables = detail::nullable_sources_t<F>;
+  using projection = P;
+
+  template <class Source>
+  static constexpr bool provides = contains_v<Source, sources> || std::is_same_v<Source, source_id_t<P>>;
+
+  template <class D, class Entry, class V>
+  static constexpr void write_alias(V& v) {
+    if constexpr (detail::is_table_v<Entry>) {
+      D::template quote_identifier<D>(v, Entry::egret_name.view());
+    } else if constexpr (Entry::alias.size() > 0) {
+      D::template quote_identifier<D>(v, Entry::alias.view());
+    } else {
+      v.ch(D::quote_open);
+      v.ch('t');
+      v.number(static_cast<long long>(index_of_v<Entry, entries>));
+      v.ch(D::quote_close);
+    }
+  }
+
+  template <class D, class Source, class V>
+  static constexpr void qualify(V& v) {
+    if constexpr (!std::is_same_v<Source, source_id_t<P>>) {
+      write_alias<D, entry_for<Source>>(v);
+      v.ch('.');
+    }
+  }
+
+ public:
+  template <class Source>
+  using entry_for = at_t<detail::find_entry<Source>(entries{}), entries>;
+};
+
+/// Scope of an expression rendered on its own: columns qualified by their table's name.
+struct unscoped {
+  template <class D, class Source, class V>
+  static constexpr void qualify(V& v) {
+    if constexpr (detail::is_table_v<Source>) {
+      D::template quote_identifier<D>(v, Source::egret_name.view());
+      v.ch('.');
+    }
+  }
+};
+
+}  // namespace egret

@@ -1,0 +1,71 @@
+// Defines the statements rendered from a table schema: CREATE TABLE, INSERT INTO ... VALUES, DROP.
+// Their text is fixed at compile time, like a query's.
+#pragma once
+
+#include <egret/render/to_sql.hpp>
+
+namespace egret {
+
+namespace detail {
+
+template <class T>
+struct create_table_text {
+  template <class D, class V>
+  static constexpr void write(V& v) {
+    v.text("CREATE TABLE ");
+    D::template quote_identifier<D>(v, T::egret_name.view());
+    v.text(" (");
+    columns<D>(v, typename T::egret_columns{});
+    v.ch(')');
+  }
+  template <class D, class V, class... Cs>
+  static constexpr void columns(V& v, type_list<Cs...>) {
+    bool first = true;
+    ((first ? void(first = false) : v.text(", "), column<D, Cs>(v)), ...);
+  }
+  template <class D, class C, class V>
+  static constexpr void column(V& v) {
+    D::template quote_identifier<D>(v, C::name.view());
+    v.ch(' ');
+    v.text(D::template type_name<D, typename C::value_type>());
+    if constexpr (!nullable_v<C>) v.text(" NOT NULL");
+  }
+};
+
+template <class T>
+struct insert_text {
+  template <class D, class V>
+  static constexpr void write(V& v) {
+    v.text("INSERT INTO ");
+    D::template quote_identifier<D>(v, T::egret_name.view());
+    v.text(" (");
+    names<D>(v, typename T::egret_columns{});
+    v.text(") VALUES (");
+    for (std::size_t i = 0; i < T::egret_columns::size; ++i) {
+      if (i) v.text(", ");
+      D::template placeholder<D>(v, v.param(static_cast<int const*>(nullptr)));
+    }
+    v.ch(')');
+  }
+  template <class D, class V, class... Cs>
+  static constexpr void names(V& v, type_list<Cs...>) {
+    bool first = true;
+    ((first ? void(first = false) : v.text(", "), D::template quote_identifier<D>(v, Cs::name.view())), ...);
+  }
+};
+
+}  // namespace detail
+
+/// `CREATE TABLE "t" ("c" TYPE [NOT NULL], ...)` for table T, types spelled by dialect D.
+template <class D, class T>
+constexpr std::string_view create_table_sql() {
+  return detail::static_text<D, detail::create_table_text<T>>.view();
+}
+
+/// `INSERT INTO "t" ("c1", ...) VALUES (?, ...)`: every column of T, in declaration order.
+template <class D, class T>
+constexpr std::string_view insert_sql() {
+  return detail::static_text<D, detail::insert_text<T>>.view();
+}
+
+}  // namespace egret

@@ -1,0 +1,55 @@
+// Defines EGRET_TABLE, which declares a table schema once, as a C++ type whose members are its columns.
+#pragma once
+
+#include <boost/preprocessor/cat.hpp>
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/stringize.hpp>
+#include <boost/preprocessor/tuple/elem.hpp>
+#include <boost/preprocessor/variadic/size.hpp>
+#include <boost/preprocessor/variadic/to_seq.hpp>
+
+#include <egret/core/fixed_string.hpp>
+#include <egret/core/type_list.hpp>
+#include <egret/expr/column.hpp>
+
+namespace egret {
+
+template <class Self>
+struct relation_methods;
+
+/// Base of every table type: a FROM item whose columns are its members.
+template <class Self>
+struct table_base : relation_methods<Self> {
+  static constexpr int stage = 0;
+
+  template <class D, class S, class V>
+  static constexpr void render_from(V& v, Self const*) {
+    D::template quote_identifier<D>(v, Self::egret_name.view());
+  }
+};
+
+}  // namespace egret
+
+#define EGRET_DETAIL_COLUMN_MEMBER(r, table, elem)                                                   \
+  ::egret::col_t<table, BOOST_PP_STRINGIZE(BOOST_PP_TUPLE_ELEM(2, 0, elem)), BOOST_PP_TUPLE_ELEM(2, 1, elem)> \
+      BOOST_PP_TUPLE_ELEM(2, 0, elem);
+#define EGRET_DETAIL_COLUMN_TYPE(r, table, i, elem) \
+  BOOST_PP_COMMA_IF(i) decltype(BOOST_PP_TUPLE_ELEM(2, 0, elem))
+
+/// Declares table `name` with columns `(column, C++ type)`:
+///
+///     EGRET_TABLE(orders, (order_id, std::int64_t), (customer_id, std::int64_t),
+///                         (order_date, egret::date), (status, std::string))
+///
+/// Each column is a member (`o.order_id`), named by a compile-time string; `std::optional<T>` declares a
+/// nullable column. Up to 64 columns (Boost.Preprocessor's limit for variadic arguments).
+#define EGRET_TABLE(name, ...)                                                                       \
+  struct name : ::egret::table_base<name> {                                                          \
+    static constexpr ::egret::fixed_string egret_name = BOOST_PP_STRINGIZE(name);                    \
+    BOOST_PP_SEQ_FOR_EACH(EGRET_DETAIL_COLUMN_MEMBER, name, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))  \
+    using egret_columns =                                                                            \
+        ::egret::type_list<BOOST_PP_SEQ_FOR_EACH_I(EGRET_DETAIL_COLUMN_TYPE, name,                   \
+                                                   BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>;          \
+  };

@@ -1,0 +1,6 @@
+// Umbrella header for the SQLite backend (CMake target egret::sqlite): egret::sqlite::connection,
+// typed cursors, prepared statements, transactions, CSV loading.
+#pragma once
+
+#include <egret/egret.hpp>
+#include <egret/sqlite/connection.hpp>

@@ -1,0 +1,231 @@
+// Defines egret::sqlite::connection: a SQLite database (file or ":memory:") that runs typed queries,
+// caches their prepared statements by their compile-time SQL, and creates and loads tables.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <egret/csv/parse_value.hpp>
+#include <egret/csv/reader.hpp>
+#include <egret/relation/contract.hpp>
+#include <egret/render/ddl.hpp>
+#include <egret/render/to_sql.hpp>
+#include <egret/sqlite/binder.hpp>
+#include <egret/sqlite/cursor.hpp>
+#include <egret/sqlite/handle.hpp>
+#include <egret/sqlite/statement_cache.hpp>
+#include <egret/sqlite/transaction.hpp>
+
+namespace egret::sqlite {
+
+/// A query prepared once and executed many times: `auto st = db.prepare(q); st.execute(42)`.
+template <class Q>
+class prepared {
+ public:
+  prepared(sqlite3* db, Q const& q) : q_(q), s_(db, to_sql<dialect_type>(q)) {}
+
+  /// Binds args to the query's param<>s (in order of first appearance) and runs it.
+  template <class... Args>
+  cursor<columns_of_t<Q>> execute(Args const&... args) {
+    s_.reset();
+    detail::bind_query<dialect_type>(s_, q_, args...);
+    return cursor<columns_of_t<Q>>(s_);
+  }
+
+ private:
+  Q q_;
+  statement s_;
+};
+
+class connection {
+ public:
+  /// Opens (creating if needed) the database at `path`; ":memory:" for a private in-memory one.
+  explicit connection(std::string const& path) : h_(handle::open(path)) {}
+
+  sqlite3* native_handle() const noexcept { return h_.get(); }
+
+  /// Runs SQL text as is (one or more statements, no results). For DDL the DSL does not cover.
+  void exec(std::string_view sql) { h_.exec(sql); }
+
+  /// Runs q with args bound to its param<>s and returns its rows. The statement is prepared once per
+  /// connection and found again by the address of q's compile-time SQL: calling execute in a loop costs
+  /// what a hand-reused prepared statement costs. One cursor per query at a time.
+  template <relation Q, class... Args>
+  cursor<columns_of_t<Q>> execute(Q const& q, Args const&... args) {
+    statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
+    detail::bind_query<dialect_type>(s, q, args...);
+    return cursor<columns_of_t<Q>>(s);
+  }
+
+  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
+  template <class S, relation Q, class... Args>
+  std::vector<S> fetch_as(Q const& q, Args const&... args) {
+    return execute(q, args...).template as<S>();
+  }
+
+  /// A statement of its own for q, outside the cache.
+  template <relation Q>
+  prepared<Q> prepare(Q const& q) {
+    return prepared<Q>(h_.get(), q);
+  }
+
+  // ---- DDL and DML ----
+
+  /// `CREATE TABLE` for table type T, with its columns' types and NOT NULL.
+  template <class T>
+  void create_table() {
+    exec(create_table_sql<dialect_type, T>());
+  }
+
+  void drop_table(std::string_view name) { exec(drop_sql("TABLE", name)); }
+  void drop_view(std::string_view name) { exec(drop_sql("VIEW", name)); }
+
+  /// `CREATE VIEW "name" AS <q>`; values captured in q are written as escaped literals (views take no
+  /// parameters).
+  template <relation Q>
+  void create_view(std::string_view name, Q const& q) {
+    exec(create_sql("VIEW", name) + render_sql_inline<dialect_type>(q));
+  }
+
+  /// `CREATE TABLE "name" AS <q>`.
+  template <relation Q>
+  void create_table_as(std::string_view name, Q const& q) {
+    exec(create_sql("TABLE", name) + render_sql_inline<dialect_type>(q));
+  }
+
+  /// `CREATE VIEW` named after table type T, whose declared columns q must match (names, order, types,
+  /// nullability: a compile error otherwise). Downstream queries then read the view through T.
+  template <class T, relation Q>
+  void create_view(Q const& q) {
+    egret::detail::require_contract<Q, T>();
+    create_view(T::egret_name.view(), q);
+  }
+
+  /// `INSERT INTO T (columns...) <q>`: q's columns must match T's (checked at compile time).
+  template <class T, relation Q, class... Args>
+  void insert_from(Q const& q, Args const&... args) {
+    egret::detail::require_contract<Q, T>();
+    static std::string const sql = [] {
+      std::string s = "INSERT INTO " + quoted(T::egret_name.view()) + " (";
+      auto const names = column_names(typename T::egret_columns{});
+      for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + quoted(names[i]);
+      return s + ") " + std::string(egret::detail::sql_text<dialect_type, Q>.view());
+    }();
+    statement& s = cache_.get(h_.get(), sql);
+    reset_guard g{s};
+    detail::bind_query<dialect_type>(s, q, args...);
+    while (s.step()) {
+    }
+  }
+
+  /// Creates table T (typed, with NOT NULL) and fills it from q, in one transaction: on failure the
+  /// database is left as it was.
+  template <class T, relation Q, class... Args>
+  void create_table_from(Q const& q, Args const&... args) {
+    sqlite::savepoint sp(h_.get());
+    create_table<T>();
+    insert_from<T>(q, args...);
+    sp.commit();
+  }
+
+  /// `INSERT INTO T VALUES (...)`: one value per column of T, in declaration order, each checked
+  /// against its column's type at compile time.
+  template <class T, class... Vs>
+  void insert(Vs const&... vs) {
+    check_insert_values<T, Vs...>(typename T::egret_columns{});
+    statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
+    reset_guard g{s};
+    int i = 0;
+    (s.bind(++i, vs), ...);
+    s.step();
+  }
+
+  /// Number of rows the last INSERT, UPDATE or DELETE changed.
+  std::int64_t changes() const { return sqlite3_changes64(h_.get()); }
+
+  /// Begins a transaction, rolled back unless committed: `auto tx = db.transaction(); ...; tx.commit();`
+  sqlite::transaction transaction(begin_mode mode = begin_mode::deferred) {
+    return sqlite::transaction(h_.get(), mode);
+  }
+
+  /// Loads a CSV file into table T (which must exist) in one transaction: the header must name T's
+  /// columns in order; every field is parsed as its column's type. On bad input, throws egret::load_error
+  /// (file, line, column, reason) and the table is left as it was. Returns the number of rows loaded.
+  template <class T>
+  std::size_t load_csv(std::filesystem::path const& file, csv::options opts = {}) {
+    csv::reader r(file, opts);
+    if (opts.has_header) csv::expect_header(r, column_names(typename T::egret_columns{}));
+    sqlite::savepoint sp(h_.get());
+    statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
+    std::vector<csv::field> fields;
+    std::size_t n = 0;
+    while (r.next(fields)) {
+      if (fields.size() != T::egret_columns::size) {
+        auto const& last = fields.empty() ? csv::field{} : fields.back();
+        throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line,
+                         fields.empty() ? 1 : last.column,
+                         "expected " + std::to_string(T::egret_columns::size) + " fields, found " +
+                             std::to_string(fields.size()));
+      }
+      reset_guard g{s};
+      bind_fields(s, fields, r.file_name(), typename T::egret_columns{});
+      s.step();
+      ++n;
+    }
+    sp.commit();
+    return n;
+  }
+
+ private:
+  static std::string quoted(std::string_view name) {
+    std::string out;
+    render::string_writer w{out};
+    dialect_type::quote_identifier<dialect_type>(w, name);
+    return out;
+  }
+  static std::string drop_sql(char const* kind, std::string_view name) {
+    return std::string("DROP ") + kind + " IF EXISTS " + quoted(name);
+  }
+  static std::string create_sql(char const* kind, std::string_view name) {
+    return std::string("CREATE ") + kind + " " + quoted(name) + " AS ";
+  }
+
+  template <class... Cs>
+  static std::array<std::string_view, sizeof...(Cs)> column_names(type_list<Cs...>) {
+    return {Cs::name.view()...};
+  }
+
+  template <class... Cs>
+  static void bind_fields(statement& s, std::vector<csv::field> const& f, std::string const& file, type_list<Cs...>) {
+    bind_fields_impl<Cs...>(s, f, file, std::index_sequence_for<Cs...>{});
+  }
+  template <class... Cs, std::size_t... Is>
+  static void bind_fields_impl(statement& s, std::vector<csv::field> const& f, std::string const& file,
+                               std::index_sequence<Is...>) {
+    (s.bind(static_cast<int>(Is) + 1,
+            csv::parse_field<std::conditional_t<nullable_v<Cs>, std::optional<typename Cs::value_type>,
+                                                typename Cs::value_type>>(f[Is], file)),
+     ...);
+  }
+
+  template <class T, class... Vs, class... Cs>
+  static constexpr void check_insert_values(type_list<Cs...>) {
+    static_assert(sizeof...(Vs) == sizeof...(Cs),
+                  "egret: insert<T>() needs one value per column of T, in declaration order");
+    if constexpr (sizeof...(Vs) == sizeof...(Cs)) (check_insert_value<Cs, Vs>(), ...);
+  }
+  template <class C, class V>
+  static constexpr void check_insert_value() {
+    static_assert(detail::bindable_v<V, std::conditional_t<nullable_v<C>, std::optional<typename C::value_type>,
+                                                           typename C::value_type>>,
+                  "egret: insert() gives a column a value of the wrong type (or NULL to a NOT NULL column)");
+  }
+
+  handle h_;
+  statement_cache cache_;  // after h_: statements are finalized before the connection closes
+};
+
+}  // namespace egret::sqlite
