@@ -1,0 +1,84 @@
+// CSV loading into declared tables: typed, one transaction, located errors that leave the table unchanged.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <egret/sqlite.hpp>
+
+namespace {
+EGRET_TABLE(people, (id, std::int64_t), (name, std::string), (born, egret::date), (score, std::optional<double>));
+
+struct fixture {
+  std::filesystem::path dir;
+  egret::sqlite::connection db;
+  explicit fixture(std::string const& name)
+      : dir(std::filesystem::path(EGRET_TEST_TMP_DIR) / ("csv_" + name)), db(reset(dir)) {
+    db.create_table<people>();
+    write("good.csv", "id,name,born,score\r\n1,\"Smith, Ann\",1990-01-31,2.5\r\n2,Bob,1985-12-01,\r\n");
+    REQUIRE(db.load_csv<people>(dir / "good.csv") == 2);
+  }
+  static std::string reset(std::filesystem::path const& d) {
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return (d / "db.sqlite").string();
+  }
+  std::filesystem::path write(std::string const& name, std::string const& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return dir / name;
+  }
+  std::int64_t count() {
+    people p;
+    return db.execute(p.aggregate(egret::count().as<"n">())).first()->get<"n">();
+  }
+  void expect_error(std::string const& text, std::size_t line, std::size_t column, std::string const& reason_part) {
+    auto f = write("bad.csv", text);
+    try {
+      db.load_csv<people>(f);
+      FAIL("expected a load_error");
+    } catch (egret::load_error const& e) {
+      CHECK(e.file() == f.string());
+      CHECK(e.line() == line);
+      CHECK(e.column() == column);
+      CHECK_THAT(e.reason(), Catch::Contains(reason_part));
+    }
+    CHECK(count() == 2);  // nothing of the bad file was loaded
+  }
+};
+}  // namespace
+
+TEST_CASE("load_csv: quoted fields, CRLF, NULLs", "[sqlite][csv]") {
+  fixture f("good");
+  people p;
+  auto rows = f.db.execute(p.select(p.name, p.score).order_by(p.id)).to_vector();
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].get<"name">() == "Smith, Ann");
+  CHECK(rows[0].get<"score">() == 2.5);
+  CHECK(!rows[1].get<"score">().has_value());
+}
+
+TEST_CASE("load_csv: a wrong field count names file, line and column", "[sqlite][csv]") {
+  fixture f("count");
+  f.expect_error("id,name,born,score\n3,Cy,2000-01-01,1\n4,Di,2000-01-01\n", 3, 6, "expected 4 fields, found 3");
+}
+
+TEST_CASE("load_csv: an unparsable number names its field", "[sqlite][csv]") {
+  fixture f("number");
+  f.expect_error("id,name,born,score\n3,Cy,2000-01-01,1\n4x,Di,2000-01-01,2\n", 3, 1, "4x");
+}
+
+TEST_CASE("load_csv: an impossible date names its field", "[sqlite][csv]") {
+  fixture f("date");
+  f.expect_error("id,name,born,score\n3,Cy,2001-02-29,1\n", 2, 6, "2001-02-29");
+}
+
+TEST_CASE("load_csv: an unterminated quote names where it opened", "[sqlite][csv]") {
+  fixture f("quote");
+  f.expect_error("id,name,born,score\n3,\"Cy,2000-01-01,1\n4,Di,2000-01-01,2\n", 2, 3, "unterminated");
+}
+
+TEST_CASE("load_csv: a header that does not match the table is refused", "[sqlite][csv]") {
+  fixture f("header");
+  f.expect_error("id,nom,born,score\n3,Cy,2000-01-01,1\n", 1, 4, "nom");
+}
