@@ -16,3 +16,4 @@
 #include <egret/render/ddl.hpp>
 #include <egret/render/params.hpp>
 #include <egret/relation/row.hpp>
+#include <egret/relation/contract.hpp>

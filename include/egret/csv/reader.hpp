@@ -50,7 +50,7 @@ struct position {
 /// Records end at LF or CRLF; a lone CR in an unquoted field is data. Quoted fields may hold delimiters, `""` and
 /// line breaks, kept byte for byte (a CRLF inside quotes stays CRLF). The last record may lack its line break; an
 /// empty last line is not a record. A UTF-8 byte order mark at the very start is skipped. Every input error is an
-/// egret::load_error naming the file, line and column.
+/// egret::load_error naming the file, line and column; the reader is not meant to be used after one.
 class reader {
  public:
   static constexpr std::size_t default_buffer_size = std::size_t{1} << 16;

@@ -1,4 +1,4 @@
-// Defines egret::date and egret::timestamp (SQL DATE / TIMESTAMP): calendar arithmetic, validation, parsing, formatting.
+// Defines egret::date and egret::timestamp (SQL DATE, TIMESTAMP): calendar math, validation, parsing, formatting.
 #pragma once
 
 #include <compare>
