@@ -1,0 +1,43 @@
+// Defines to_dot(q): Graphviz DOT of an expression or query tree (`dot -Tpng` draws it).
+#pragma once
+
+#include <string>
+
+#include <egret/viz/tree.hpp>
+
+namespace egret {
+
+namespace viz::detail {
+inline std::string dot_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+inline int dot_nodes(std::string& out, tree const& t, int& next) {
+  int const id = next++;
+  out += "  n" + std::to_string(id) + " [label=\"" + dot_escape(t.label) + "\"" +
+         (t.relation ? ", shape=box, style=rounded" : "") + "];\n";
+  for (auto const& c : t.children) {
+    int const child = dot_nodes(out, c, next);
+    out += "  n" + std::to_string(id) + " -> n" + std::to_string(child) + ";\n";
+  }
+  return id;
+}
+}  // namespace viz::detail
+
+/// The tree of q (an expression or a query) as a Graphviz digraph: relational operations are boxes,
+/// expressions ellipses; edges go from a node to its inputs.
+template <class Q>
+  requires(expression<Q> || relation<Q>)
+std::string to_dot(Q const& q) {
+  std::string out = "digraph egret {\n  node [fontname=\"Helvetica\"];\n";
+  int next = 0;
+  viz::detail::dot_nodes(out, to_tree(q), next);
+  out += "}\n";
+  return out;
+}
+
+}  // namespace egret
