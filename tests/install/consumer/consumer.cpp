@@ -1,28 +1,24 @@
-// Install-test consumer: built against an INSTALLED egret via find_package(egret CONFIG REQUIRED).
-// Placeholder until the real API lands; to be rewritten to use it.
+// A project outside egret's tree, built against the installed package: find_package(egret CONFIG REQUIRED).
 #include <egret/egret.hpp>
 #include <egret/sqlite.hpp>
 
-#include <sqlite3.h>
-
 #include <cstdio>
-#include <string>
+
+EGRET_TABLE(point, (id, std::int64_t), (x, double));
 
 int main() {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
-    std::fprintf(stderr, "consumer: cannot open in-memory database\n");
-    sqlite3_close(db);
+  egret::sqlite::connection db(":memory:");
+  db.create_table<point>();
+  db.insert<point>(1, 2.5);
+  db.insert<point>(2, 4.0);
+  constexpr point p{};
+  constexpr auto q = p.aggregate(p.x.sum().as<"total">());
+  static_assert(egret::to_sql<egret::dialect::sqlite>(q) == R"(SELECT SUM("point"."x") AS "total" FROM "point")");
+  auto row = db.execute(q).first();
+  if (!row || row->get<"total">() != 6.5) {
+    std::puts("consumer: wrong total");
     return 1;
   }
-  sqlite3_close(db);
-
-  try {
-    throw egret::error("consumer: egret::error works");
-  } catch (egret::error const& e) {
-    if (std::string(e.what()) != "consumer: egret::error works") return 1;
-    std::printf("consumer OK: %s\n", e.what());
-    return 0;
-  }
-  return 1;
+  std::puts("consumer: ok");
+  return 0;
 }
