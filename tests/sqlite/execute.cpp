@@ -155,3 +155,26 @@ TEST_CASE("sqlite: engine errors carry code, message and SQL", "[sqlite]") {
     CHECK(e.sql() == R"(SELECT "items"."id" FROM "items")");
   }
 }
+
+namespace {
+struct point {
+  BOOST_HANA_DEFINE_STRUCT(point, (std::int64_t, id), (double, x), (std::optional<std::string>, label));
+};
+using points = egret::adopt_table<point, "points">;
+}  // namespace
+
+TEST_CASE("sqlite: an existing struct adopted as a table schema", "[sqlite]") {
+  static_assert(egret::create_table_sql<egret::dialect::sqlite, points>() ==
+                R"(CREATE TABLE "points" ("id" INTEGER NOT NULL, "x" REAL NOT NULL, "label" TEXT))");
+  egret::sqlite::connection db(fresh_db("adopt").string());
+  db.create_table<points>();
+  db.insert_struct<points>(point{1, 2.5, std::nullopt});
+  db.insert_struct<points>(point{2, -1.0, std::string("b")});
+  points t;
+  auto q = t.filter(t["x"_c] > 0.0).select(t["id"_c], t["x"_c], t["label"_c]);
+  auto v = db.fetch_as<point>(q);
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].id == 1);
+  CHECK(v[0].x == 2.5);
+  CHECK(!v[0].label);
+}

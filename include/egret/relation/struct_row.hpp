@@ -7,14 +7,8 @@
 #include <string_view>
 #include <type_traits>
 
-#include <boost/hana/accessors.hpp>
-#include <boost/hana/at.hpp>
-#include <boost/hana/first.hpp>
-#include <boost/hana/length.hpp>
-#include <boost/hana/second.hpp>
-#include <boost/hana/string.hpp>
-
 #include <egret/relation/columns.hpp>
+#include <egret/schema/reflect.hpp>
 
 namespace egret {
 
@@ -45,20 +39,6 @@ inline constexpr bool member_holds_v = [] {
   else
     return std::is_same_v<B, T>;
 }();
-
-template <class S, std::size_t I>
-using accessor_pair_t = std::remove_cvref_t<decltype(boost::hana::at_c<I>(boost::hana::accessors<S>()))>;
-
-template <class S, std::size_t I>
-inline constexpr std::string_view member_name_v =
-    boost::hana::to<char const*>(std::remove_cvref_t<decltype(boost::hana::first(std::declval<accessor_pair_t<S, I>>()))>{});
-
-template <class S, std::size_t I>
-using member_type_t = std::remove_cvref_t<decltype(boost::hana::second(std::declval<accessor_pair_t<S, I>>())(
-    std::declval<S&>()))>;
-
-template <class S>
-inline constexpr std::size_t member_count_v = decltype(boost::hana::length(boost::hana::accessors<S>()))::value;
 
 template <class Cols, class... Cs>
 constexpr std::size_t column_index(std::string_view name, type_list<Cs...>) {

@@ -30,7 +30,7 @@ class prepared {
   /// Binds args to the query's param<>s (in order of first appearance) and runs it.
   template <class... Args>
   cursor<columns_of_t<Q>> execute(Args const&... args) {
-    s_.reset();
+    if (sqlite3_stmt_busy(s_.get())) s_.reset();
     detail::bind_query<dialect_type>(s_, q_, args...);
     return cursor<columns_of_t<Q>>(s_);
   }
@@ -140,6 +140,17 @@ class connection {
     reset_guard g{s};
     int i = 0;
     (s.bind(++i, vs), ...);
+    s.step();
+  }
+
+  /// `INSERT INTO T VALUES (...)` from a struct S (T is `adopt_table<S, "name">`): one member per column.
+  template <class T, class S>
+  void insert_struct(S const& row) {
+    static_assert(std::is_same_v<typename T::egret_struct, S>, "egret: insert_struct<T>() needs the struct T adopts");
+    statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
+    reset_guard g{s};
+    int i = 0;
+    boost::hana::for_each(boost::hana::accessors<S>(), [&](auto pair) { s.bind(++i, boost::hana::second(pair)(row)); });
     s.step();
   }
 

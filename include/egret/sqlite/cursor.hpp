@@ -29,7 +29,12 @@ void read_struct(statement const& s, S& out) {
   std::size_t i = 0;
   boost::hana::for_each(boost::hana::accessors<S>(), [&](auto pair) {
     auto& m = boost::hana::second(pair)(out);
-    m = s.read<std::remove_cvref_t<decltype(m)>>(static_cast<int>(cols[i++]));
+    using M = std::remove_cvref_t<decltype(m)>;
+    int const c = static_cast<int>(cols[i++]);
+    if constexpr (std::is_same_v<M, std::string>)
+      m.assign(s.read<std::string_view>(c));  // reuses the member's buffer, as hand-written code would
+    else
+      m = s.read<M>(c);
   });
 }
 
@@ -49,7 +54,7 @@ class cursor {
   cursor(cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), row_(o.row_), state_(o.state_) {}
   cursor& operator=(cursor&&) = delete;
   ~cursor() {
-    if (s_) s_->reset();
+    if (s_ && state_ == state::row) s_->reset();  // a statement stepped to its end holds nothing
   }
 
   struct sentinel {};

@@ -62,7 +62,9 @@ class statement_cache {
     } else {
       s = &find_static(db, static_sql);
     }
-    s->reset();
+    // Cursors reset what they leave half-read; a statement run to its end needs no reset.
+    if (sqlite3_stmt_busy(s->get())) [[unlikely]]
+      s->reset();
     return *s;
   }
 
@@ -75,7 +77,7 @@ class statement_cache {
       statement prepared(db, sql);  // prepare first, so a failure leaves no entry behind
       it = dynamic_.emplace(std::string(sql), std::move(prepared)).first;
     }
-    it->second.reset();
+    if (sqlite3_stmt_busy(it->second.get())) it->second.reset();
     return it->second;
   }
 

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 #include <egret/viz/tree.hpp>
 
 namespace egret {
@@ -18,11 +20,11 @@ inline std::string dot_escape(std::string_view s) {
 }
 inline int dot_nodes(std::string& out, tree const& t, int& next) {
   int const id = next++;
-  out += "  n" + std::to_string(id) + " [label=\"" + dot_escape(t.label) + "\"" +
-         (t.relation ? ", shape=box, style=rounded" : "") + "];\n";
+  out += fmt::format("  n{} [label=\"{}\"{}];\n", id, dot_escape(t.label),
+                     t.relation ? ", shape=box, style=rounded" : "");
   for (auto const& c : t.children) {
     int const child = dot_nodes(out, c, next);
-    out += "  n" + std::to_string(id) + " -> n" + std::to_string(child) + ";\n";
+    out += fmt::format("  n{} -> n{};\n", id, child);
   }
   return id;
 }

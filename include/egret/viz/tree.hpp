@@ -74,7 +74,7 @@ namespace egret {
 template <class S, fixed_string N, class T, bool B>
 viz::tree to_tree(column_ref<S, N, T, B> const&) {
   if constexpr (requires { S::egret_name; })
-    return {std::string(S::egret_name.view()) + "." + std::string(N.view()), {}};
+    return {fmt::format("{}.{}", S::egret_name.view(), N.view()), {}};
   else
     return {std::string(N.view()), {}};
 }
@@ -91,7 +91,7 @@ viz::tree to_tree(lit_t<V> const&) {
 }
 template <fixed_string N, class T>
 viz::tree to_tree(param_t<N, T> const&) {
-  return {"$" + std::string(N.view()) + ":" + std::string(sql_type<typename param_t<N, T>::value_type>::name), {}};
+  return {fmt::format("${}:{}", N.view(), sql_type<typename param_t<N, T>::value_type>::name), {}};
 }
 template <class T>
 viz::tree to_tree(null_t<T> const&) {
@@ -143,7 +143,7 @@ viz::tree to_tree(like_t<E, P> const& l) {
 }
 template <class T, class E>
 viz::tree to_tree(cast_t<T, E> const& c) {
-  return {"Cast[" + std::string(sql_type<T>::name) + "]", {to_tree(c.arg)}};
+  return {fmt::format("Cast[{}]", sql_type<T>::name), {to_tree(c.arg)}};
 }
 template <class Fn, class T, class E, class F, bool Distinct>
 viz::tree to_tree(aggregate_t<Fn, T, E, F, Distinct> const& a) {
@@ -154,7 +154,7 @@ viz::tree to_tree(aggregate_t<Fn, T, E, F, Distinct> const& a) {
 }
 template <class E, fixed_string N>
 viz::tree to_tree(aliased<E, N> const& a) {
-  return {std::string(N.view()) + ":", {to_tree(a.expr)}};
+  return {fmt::format("{}:", N.view()), {to_tree(a.expr)}};
 }
 template <class E, bool Desc>
 viz::tree to_tree(sort_key<E, Desc> const& k) {
@@ -166,12 +166,12 @@ viz::tree to_tree(sort_key<E, Desc> const& k) {
 template <class T>
   requires requires { T::egret_name; }
 viz::tree to_tree(T const&) {
-  viz::tree t{"Table: " + std::string(T::egret_name.view()), {}, true};
+  viz::tree t{fmt::format("Table: {}", T::egret_name.view()), {}, true};
   return t;
 }
 template <class R, fixed_string N>
 viz::tree to_tree(derived<R, N> const& d) {
-  return {N.size() ? "Subquery: " + std::string(N.view()) : std::string("Subquery"), {to_tree(d.rel)}, true};
+  return {N.size() ? fmt::format("Subquery: {}", N.view()) : std::string("Subquery"), {to_tree(d.rel)}, true};
 }
 template <bool Left, class L, class R, class P>
 viz::tree to_tree(join_t<Left, L, R, P> const& j) {
