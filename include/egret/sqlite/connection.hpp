@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/hana/for_each.hpp>
+
 #include <egret/csv/parse_value.hpp>
 #include <egret/csv/reader.hpp>
 #include <egret/relation/contract.hpp>
@@ -30,7 +32,7 @@ class prepared {
   /// Binds args to the query's param<>s (in order of first appearance) and runs it.
   template <class... Args>
   cursor<columns_of_t<Q>> execute(Args const&... args) {
-    if (sqlite3_stmt_busy(s_.get())) s_.reset();
+    if (s_.stepped()) s_.reset();
     detail::bind_query<dialect_type>(s_, q_, args...);
     return cursor<columns_of_t<Q>>(s_);
   }

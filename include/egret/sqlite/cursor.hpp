@@ -2,7 +2,9 @@
 // users' structs from the current statement row.
 #pragma once
 
-#include <boost/hana/for_each.hpp>
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/at.hpp>
+#include <boost/hana/second.hpp>
 
 #include <cstddef>
 #include <iterator>
@@ -23,19 +25,25 @@ void read_row(statement const& s, row<Owning, Cols>& r, std::index_sequence<Is..
   ((r.template get<Is>() = s.read<typename row<Owning, Cols>::template field_t<Is>>(static_cast<int>(Is))), ...);
 }
 
+template <class S, class Cols, std::size_t I>
+[[gnu::always_inline]] inline void read_member(statement const& s, S& out) {
+  constexpr int c = static_cast<int>(struct_columns_v<S, Cols>[I]);
+  auto& m = boost::hana::second(boost::hana::at_c<I>(boost::hana::accessors<S>()))(out);
+  using M = std::remove_cvref_t<decltype(m)>;
+  if constexpr (std::is_same_v<M, std::string>)
+    m.assign(s.read<std::string_view>(c));  // reuses the member's buffer, as hand-written code would
+  else
+    m = s.read<M>(c);
+}
+
+template <class S, class Cols, std::size_t... Is>
+[[gnu::always_inline]] inline void read_struct(statement const& s, S& out, std::index_sequence<Is...>) {
+  (read_member<S, Cols, Is>(s, out), ...);
+}
+
 template <class S, class Cols>
-void read_struct(statement const& s, S& out) {
-  constexpr auto const& cols = struct_columns_v<S, Cols>;
-  std::size_t i = 0;
-  boost::hana::for_each(boost::hana::accessors<S>(), [&](auto pair) {
-    auto& m = boost::hana::second(pair)(out);
-    using M = std::remove_cvref_t<decltype(m)>;
-    int const c = static_cast<int>(cols[i++]);
-    if constexpr (std::is_same_v<M, std::string>)
-      m.assign(s.read<std::string_view>(c));  // reuses the member's buffer, as hand-written code would
-    else
-      m = s.read<M>(c);
-  });
+[[gnu::always_inline]] inline void read_struct(statement const& s, S& out) {
+  read_struct<S, Cols>(s, out, std::make_index_sequence<egret::detail::member_count_v<S>>{});
 }
 
 }  // namespace detail
@@ -54,7 +62,7 @@ class cursor {
   cursor(cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), row_(o.row_), state_(o.state_) {}
   cursor& operator=(cursor&&) = delete;
   ~cursor() {
-    if (s_ && state_ == state::row) s_->reset();  // a statement stepped to its end holds nothing
+    if (s_ && s_->stepped()) s_->reset();  // once per execution, ready for the next bind
   }
 
   struct sentinel {};

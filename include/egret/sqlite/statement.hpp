@@ -71,11 +71,13 @@ class statement {
     stmt_ = owned.release();
   }
 
-  statement(statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)) {}
+  statement(statement&& other) noexcept
+      : stmt_(std::exchange(other.stmt_, nullptr)), stepped_(std::exchange(other.stepped_, false)) {}
   statement& operator=(statement&& other) noexcept {
     if (this != &other) {
       if (stmt_ != nullptr) sqlite3_finalize(stmt_);
       stmt_ = std::exchange(other.stmt_, nullptr);
+      stepped_ = std::exchange(other.stepped_, false);
     }
     return *this;
   }
@@ -157,6 +159,7 @@ class statement {
   /// true: a row is available; false: done. On error the statement is reset and egret::sqlite::error
   /// (constraint_error for constraint violations) is thrown with the SQL.
   bool step() {
+    stepped_ = true;
     int const rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) [[likely]]
       return true;
@@ -167,7 +170,13 @@ class statement {
 
   /// Back to the start, keeping bindings; ends the statement's read transaction. The error code of a
   /// failed step is not re-reported here (step() already threw it).
-  void reset() noexcept { sqlite3_reset(stmt_); }
+  void reset() noexcept {
+    sqlite3_reset(stmt_);
+    stepped_ = false;
+  }
+
+  /// Whether step() ran since the last reset(): binding again needs a reset first, and exactly one.
+  bool stepped() const noexcept { return stepped_; }
 
   // ---- result columns (0-based) ------------------------------------------------------------------------
 
@@ -308,6 +317,7 @@ class statement {
   }
 
   sqlite3_stmt* stmt_ = nullptr;
+  bool stepped_ = false;
 };
 
 /// Resets a statement when leaving scope, so a statement read only partly (e.g. a point query stopping at

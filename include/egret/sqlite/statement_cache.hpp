@@ -54,7 +54,7 @@ class statement_cache {
   /// The statement for `static_sql`, reset (bindings kept) and ready to bind and step; prepared on first use.
   /// Keyed by the ADDRESS (and length) of the text, never its content: pass text with static storage
   /// duration, e.g. a compile-time constant. Equal text at another address is another statement.
-  statement& get(sqlite3* db, std::string_view static_sql) {
+  [[gnu::always_inline]] inline statement& get(sqlite3* db, std::string_view static_sql) {
     statement* s;
     // The common case, the same query run again and again, costs three compares.
     if (static_sql.data() == last_key_ && static_sql.size() == last_size_ && db == db_) [[likely]] {
@@ -62,8 +62,8 @@ class statement_cache {
     } else {
       s = &find_static(db, static_sql);
     }
-    // Cursors reset what they leave half-read; a statement run to its end needs no reset.
-    if (sqlite3_stmt_busy(s->get())) [[unlikely]]
+    // A cursor resets its statement when it ends; only a statement stepped by hand arrives here stepped.
+    if (s->stepped()) [[unlikely]]
       s->reset();
     return *s;
   }
@@ -77,7 +77,7 @@ class statement_cache {
       statement prepared(db, sql);  // prepare first, so a failure leaves no entry behind
       it = dynamic_.emplace(std::string(sql), std::move(prepared)).first;
     }
-    if (sqlite3_stmt_busy(it->second.get())) it->second.reset();
+    if (it->second.stepped()) it->second.reset();
     return it->second;
   }
 
@@ -116,7 +116,7 @@ class statement_cache {
     return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(key) * 0x9E3779B97F4A7C15ull) >> shift_);
   }
 
-  statement& find_static(sqlite3* db, std::string_view sql) {
+  [[gnu::noinline]] statement& find_static(sqlite3* db, std::string_view sql) {
     adopt(db);
     if (!slots_.empty()) {
       std::size_t const mask = slots_.size() - 1;
