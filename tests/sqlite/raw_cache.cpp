@@ -146,6 +146,33 @@ TEST_CASE("a half-stepped statement comes back reset", "[sqlite][raw][cache]") {
   CHECK(p3.read<std::int32_t>(0) == 11);
 }
 
+TEST_CASE("reset_guard ends an execution once, so the next fetch needs no reset", "[sqlite][raw][cache]") {
+  temp_dir dir;
+  auto db = make_db(dir);
+  statement_cache cache;
+  statement& s = cache.get(db.get(), q_values);
+  CHECK_FALSE(s.stepped());
+  {
+    egret::sqlite::reset_guard guard{s};
+    REQUIRE(s.step());  // a point query: stop at the first row
+    CHECK(s.stepped());
+    CHECK(sqlite3_stmt_busy(s.get()) != 0);
+  }
+  CHECK_FALSE(s.stepped());
+  CHECK(sqlite3_stmt_busy(s.get()) == 0);  // read transaction released at once, not at the next fetch
+
+  // A statement whose step failed comes back usable too.
+  db.exec("CREATE TABLE u(v INTEGER UNIQUE); INSERT INTO u VALUES (1)");
+  static constexpr char ins[] = "INSERT INTO u VALUES (?)";
+  statement& i = cache.get(db.get(), ins);
+  i.bind(1, 1);
+  CHECK_THROWS_AS(i.step(), egret::sqlite::constraint_error);
+  statement& again = cache.get(db.get(), ins);
+  again.bind(1, 2);
+  CHECK_FALSE(again.step());
+  CHECK(db.changes() == 1);
+}
+
 TEST_CASE("dynamic SQL is cached by text", "[sqlite][raw][cache]") {
   temp_dir dir;
   auto db = make_db(dir);

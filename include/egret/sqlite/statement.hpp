@@ -176,6 +176,7 @@ class statement {
   }
 
   /// Whether step() ran since the last reset(): binding again needs a reset first, and exactly one.
+  /// Only step()/reset() maintain it: do not call sqlite3_step/sqlite3_reset on get() directly.
   bool stepped() const noexcept { return stepped_; }
 
   // ---- result columns (0-based) ------------------------------------------------------------------------

@@ -51,7 +51,8 @@ class statement_cache {
   }
   ~statement_cache() = default;
 
-  /// The statement for `static_sql`, reset (bindings kept) and ready to bind and step; prepared on first use.
+  /// The statement for `static_sql`, reset if it was stepped (bindings kept) and ready to bind and step;
+  /// prepared on first use.
   /// Keyed by the ADDRESS (and length) of the text, never its content: pass text with static storage
   /// duration, e.g. a compile-time constant. Equal text at another address is another statement.
   [[gnu::always_inline]] inline statement& get(sqlite3* db, std::string_view static_sql) {
