@@ -34,13 +34,6 @@ struct contains_impl;
 template <class T, class... Ts>
 struct contains_impl<T, type_list<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
 
-template <class L>
-struct first_impl;
-template <class T, class... Ts>
-struct first_impl<type_list<T, Ts...>> {
-  using type = T;
-};
-
 template <class T, class L>
 struct index_of_impl;
 template <class T, class... Ts>
@@ -62,9 +55,6 @@ using concat_t = typename detail::concat_impl<Ls...>::type;
 
 template <class T, class L>
 inline constexpr bool contains_v = detail::contains_impl<T, L>::value;
-
-template <class L>
-using first_t = typename detail::first_impl<L>::type;
 
 /// Position of T in L, or L::size when absent.
 template <class T, class L>

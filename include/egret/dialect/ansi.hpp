@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <egret/core/type_list.hpp>
+#include <egret/expr/expression.hpp>
 #include <egret/types/sql_type.hpp>
 
 namespace egret::dialect {
@@ -128,9 +129,9 @@ struct ansi {
   /// `lhs <op> rhs`, operands parenthesized when they bind looser.
   template <class D, class Op, class S, class V, class L, class R>
   static constexpr void render_binary(V& v, L const* l, R const* r) {
-    render_child<D, S>(v, l, Op::precedence, false);
+    egret::detail::render_operand<D, S>(v, l, Op::precedence);
     v.text(Op::sql);
-    render_child<D, S>(v, r, Op::precedence, true);
+    egret::detail::render_operand<D, S>(v, r, Op::precedence, true);
   }
 
   /// `FN([DISTINCT] x) [FILTER (WHERE p)]`, or `FN([DISTINCT] CASE WHEN p THEN x END)` without FILTER.
@@ -176,14 +177,6 @@ struct ansi {
   }
 
  protected:
-  template <class D, class S, class V, class E>
-  static constexpr void render_child(V& v, E const* e, int min, bool strict) {
-    constexpr int p = E::precedence;
-    bool const paren = strict ? p <= min : p < min;
-    if (paren) v.ch('(');
-    E::template render<D, S>(v, e);
-    if (paren) v.ch(')');
-  }
   template <class D, class S, class V, class A>
   static constexpr void render_pred(V& v, A const* a) {
     using P = decltype(A::filter_type::pred);

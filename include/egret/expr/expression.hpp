@@ -79,12 +79,5 @@ constexpr void render_operand(V& v, E const* e, int min, bool strict = false) {
   if (paren) v.text(")");
 }
 
-/// A comma-separated list of operands.
-template <class D, class S, class V, class... Es>
-constexpr void render_list(V& v, Es const*... es) {
-  bool first = true;
-  ((first ? void(first = false) : v.text(", "), Es::template render<D, S>(v, es)), ...);
-}
-
 }  // namespace detail
 }  // namespace egret
