@@ -8,6 +8,7 @@
 #include <egret/types/temporal.hpp>
 #include <egret/schema/table.hpp>
 #include <egret/schema/adopt.hpp>
+#include <egret/expr/call.hpp>
 #include <egret/expr/methods.hpp>
 #include <egret/relation/methods.hpp>
 #include <egret/dialect/ansi.hpp>

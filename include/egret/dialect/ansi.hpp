@@ -24,9 +24,13 @@ enum class placeholder_style {
   dollar_number,  ///< `$1, $2, ...` (PostgreSQL)
 };
 
+struct ansi_family {};
+
 struct ansi {
   /// Name used in messages.
   static constexpr std::string_view name = "ANSI SQL";
+  /// The family whose function spellings (`spelling<family, Fn>`, expr/call.hpp) this dialect uses.
+  using family = ansi_family;
   /// Identifier quote characters: `"order"`; a quote inside a name is doubled.
   static constexpr char quote_open = '"';
   static constexpr char quote_close = '"';

@@ -5,8 +5,11 @@
 
 namespace egret::dialect {
 
+struct postgres_family {};
+
 struct postgres : ansi {
   static constexpr std::string_view name = "PostgreSQL";
+  using family = postgres_family;
   /// `$1, $2, ...`
   static constexpr placeholder_style placeholders = placeholder_style::dollar_number;
 };

@@ -10,9 +10,12 @@ namespace egret::dialect {
 /// client library installed (see sqlite_v).
 inline constexpr int latest_sqlite = 3'046'000;
 
+struct sqlite_family {};
+
 template <int Version = latest_sqlite>
 struct sqlite_v : ansi {
   static constexpr std::string_view name = "SQLite";
+  using family = sqlite_family;
   static constexpr int version = Version;
   /// FILTER (WHERE ...) on aggregates since 3.30.
   static constexpr bool has_filter_clause = Version >= 3'030'000;

@@ -49,6 +49,12 @@ struct columns_of<R> {
   using type = typename pick<projection_of_t<R>>::type;
 };
 
+template <class R>
+  requires requires { typename R::result_columns; }
+struct columns_of<R> {
+  using type = typename R::result_columns;
+};
+
 struct name_match {
   std::size_t count;
   std::size_t index;

@@ -55,7 +55,7 @@ class connection {
   /// Runs q with args bound to its param<>s and returns its rows. The statement is prepared once per
   /// connection and found again by the address of q's compile-time SQL: calling execute in a loop costs
   /// what a hand-reused prepared statement costs. One cursor per query at a time.
-  template <relation Q, class... Args>
+  template <query Q, class... Args>
   cursor<columns_of_t<Q>> execute(Q const& q, Args const&... args) {
     statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
     detail::bind_query<dialect_type>(s, q, args...);
@@ -63,13 +63,13 @@ class connection {
   }
 
   /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
-  template <class S, relation Q, class... Args>
+  template <class S, query Q, class... Args>
   std::vector<S> fetch_as(Q const& q, Args const&... args) {
     return execute(q, args...).template as<S>();
   }
 
   /// A statement of its own for q, outside the cache.
-  template <relation Q>
+  template <query Q>
   prepared<Q> prepare(Q const& q) {
     return prepared<Q>(h_.get(), q);
   }
