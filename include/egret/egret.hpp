@@ -9,6 +9,12 @@
 #include <egret/schema/table.hpp>
 #include <egret/schema/adopt.hpp>
 #include <egret/expr/call.hpp>
+#include <egret/expr/numeric.hpp>
+#include <egret/expr/text.hpp>
+#include <egret/expr/datetime.hpp>
+#include <egret/expr/regex.hpp>
+#include <egret/expr/udf.hpp>
+#include <egret/expr/window.hpp>
 #include <egret/expr/methods.hpp>
 #include <egret/relation/methods.hpp>
 #include <egret/dialect/ansi.hpp>
@@ -17,5 +23,9 @@
 #include <egret/render/to_sql.hpp>
 #include <egret/render/ddl.hpp>
 #include <egret/render/params.hpp>
+#include <egret/relation/raw.hpp>
+#include <egret/statement/insert.hpp>
+#include <egret/statement/update.hpp>
+#include <egret/statement/delete.hpp>
 #include <egret/relation/row.hpp>
 #include <egret/relation/contract.hpp>

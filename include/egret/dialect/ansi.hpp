@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <egret/core/type_list.hpp>
+#include <egret/expr/aggregate.hpp>
 #include <egret/expr/expression.hpp>
 #include <egret/types/sql_type.hpp>
 
@@ -38,6 +39,10 @@ struct ansi {
   static constexpr placeholder_style placeholders = placeholder_style::question;
   /// Aggregates accept `FILTER (WHERE ...)`; otherwise egret renders `SUM(CASE WHEN p THEN x END)`.
   static constexpr bool has_filter_clause = true;
+  /// `ORDER BY x NULLS FIRST / NULLS LAST`; otherwise egret sorts on `x IS NULL` first.
+  static constexpr bool has_nulls_order = true;
+  /// RIGHT JOIN and FULL OUTER JOIN.
+  static constexpr bool has_right_full_join = true;
   /// Boolean literals spelled TRUE/FALSE; otherwise 1/0.
   static constexpr bool has_boolean_literals = true;
 
@@ -139,12 +144,20 @@ struct ansi {
   }
 
   /// `FN([DISTINCT] x) [FILTER (WHERE p)]`, or `FN([DISTINCT] CASE WHEN p THEN x END)` without FILTER.
+  /// The name comes from `aggregate_spelling<D::family, Fn>` (expr/aggregate.hpp), which may instead emulate
+  /// the whole call; an argument with a separator (`x, sep`) has the CASE around x alone.
   template <class D, class A, class S, class V>
   static constexpr void render_aggregate(V& v, A const* a) {
     using E = typename A::argument;
     using F = typename A::filter_type;
+    using spelled = aggregate_spelling<typename D::family, typename A::fn>;
     constexpr bool filtered = requires { &F::pred; };
-    v.text(A::fn::sql);
+    if constexpr (requires { spelled::emulated; }) {
+      spelled::template render<D, S>(v, a);
+      return;
+    } else {
+      v.text(spelled::sql);
+    }
     v.ch('(');
     if constexpr (A::distinct) v.text("DISTINCT ");
     if constexpr (filtered && !D::has_filter_clause) {
@@ -153,9 +166,13 @@ struct ansi {
       v.text(" THEN ");
       if constexpr (requires { E::is_star; })
         v.ch('1');
+      else if constexpr (requires { E::is_separated; })
+        E::template render_value<D, S>(v, a ? &a->arg : nullptr);
       else
         E::template render<D, S>(v, a ? &a->arg : nullptr);
-      v.text(" END)");
+      v.text(" END");
+      if constexpr (requires { E::is_separated; }) E::template render_separator<D, S>(v, a ? &a->arg : nullptr);
+      v.ch(')');
     } else {
       E::template render<D, S>(v, a ? &a->arg : nullptr);
       v.ch(')');

@@ -57,14 +57,25 @@ struct unaliased<E> {
 };
 }  // namespace detail
 
-/// A sort key: `asc(e)`, `desc(e)`, or `e.desc()`. A bare expression in order_by() sorts ascending.
-template <class E, bool Desc>
+/// Where NULLs sort: the engine's default (SQLite and MySQL: first ascending; PostgreSQL: last
+/// ascending), or explicitly first or last.
+enum class nulls_order { unspecified, first, last };
+
+/// A sort key: `asc(e)`, `desc(e)`, or `e.desc()`, optionally `.nulls_first()` / `.nulls_last()`.
+/// A bare expression in order_by() sorts ascending.
+template <class E, bool Desc, nulls_order Nulls = nulls_order::unspecified>
 struct sort_key {
   E expr;
   using operands = type_list<E>;
   using inner = E;
   static constexpr bool descending = Desc;
+  static constexpr nulls_order nulls = Nulls;
   static constexpr bool is_sort_key = true;
+
+  /// `... NULLS FIRST`.
+  constexpr sort_key<E, Desc, nulls_order::first> nulls_first() const { return {expr}; }
+  /// `... NULLS LAST`.
+  constexpr sort_key<E, Desc, nulls_order::last> nulls_last() const { return {expr}; }
 };
 
 template <expression E>
@@ -82,11 +93,25 @@ struct as_sort_key {
   using type = sort_key<K, false>;
   static constexpr type make(K const& k) { return {k}; }
 };
-template <class E, bool Desc>
-struct as_sort_key<sort_key<E, Desc>> {
-  using type = sort_key<E, Desc>;
+template <class E, bool Desc, nulls_order N>
+struct as_sort_key<sort_key<E, Desc, N>> {
+  using type = sort_key<E, Desc, N>;
   static constexpr type make(type const& k) { return k; }
 };
+
+/// `e [DESC] [NULLS FIRST|LAST]`; where the dialect lacks NULLS FIRST/LAST, `e IS NULL [DESC], e [DESC]`.
+template <class D, class S, class V, class K>
+constexpr void render_sort_key(V& v, K const* k) {
+  using E = typename K::inner;
+  if constexpr (K::nulls != nulls_order::unspecified && !D::has_nulls_order) {
+    E::template render<D, S>(v, member(k, &K::expr));
+    v.text(K::nulls == nulls_order::first ? " IS NULL DESC, " : " IS NULL, ");
+  }
+  E::template render<D, S>(v, member(k, &K::expr));
+  if constexpr (K::descending) v.text(" DESC");
+  if constexpr (K::nulls != nulls_order::unspecified && D::has_nulls_order)
+    v.text(K::nulls == nulls_order::first ? " NULLS FIRST" : " NULLS LAST");
+}
 }  // namespace detail
 
 }  // namespace egret

@@ -72,7 +72,7 @@ struct call_t : expr_methods<call_t<Fn, T, Args...>> {
 
  private:
   template <class D, class S, class V, std::size_t... Is>
-  static constexpr void render_impl(V& v, detail::pack<Args...> const* p, std::index_sequence<Is...>) {
+  static constexpr void render_impl(V& v, [[maybe_unused]] detail::pack<Args...> const* p, std::index_sequence<Is...>) {
     using L = type_list<Args...>;
     spelling<typename D::family, Fn>::template render<D, S>(
         v, detail::pack<Args...>::at(static_cast<detail::slot<Is, at_t<Is, L>> const*>(p))...);

@@ -1,4 +1,5 @@
-// Defines CASE expressions: if_else(cond, a, b) and the multi-branch cases(when(c, v)..., otherwise(v)).
+// Defines CASE expressions: if_else(cond, a, b), the multi-branch cases(when(c, v)..., otherwise(v)), and the
+// simple CASE on one value, case_(x).when(v, r)....otherwise(e).
 #pragma once
 
 #include <egret/expr/null.hpp>
@@ -43,6 +44,19 @@ constexpr auto otherwise(E const& e) {
   return otherwise_t<as_expr_t<E>>{as_expr(e)};
 }
 
+namespace detail {
+/// ` WHEN c THEN v`.
+template <class D, class S, class V, class W>
+constexpr void render_when(V& v, W const* w) {
+  using C = decltype(W::cond);
+  using E = decltype(W::then);
+  v.text(" WHEN ");
+  C::template render<D, S>(v, member(w, &W::cond));
+  v.text(" THEN ");
+  E::template render<D, S>(v, member(w, &W::then));
+}
+}  // namespace detail
+
 /// `CASE WHEN c1 THEN v1 ... [ELSE e] END`. Type: the common type of the branch values; NULL when a
 /// branch value can be, or when there is no ELSE.
 template <class T, class Else, class... Whens>
@@ -52,7 +66,8 @@ struct case_t : expr_methods<case_t<T, Else, Whens...>> {
 
   using value_type = T;
   using operands = concat_t<type_list<decltype(Whens::cond), decltype(Whens::then)>..., type_list<Else>>;
-  static constexpr bool is_aggregate = detail::any_aggregate<Else> || ((detail::any_aggregate<decltype(Whens::cond), decltype(Whens::then)>) || ...);
+  static constexpr bool is_aggregate = detail::any_aggregate<Else> ||
+                                       (detail::any_aggregate<decltype(Whens::cond), decltype(Whens::then)> || ...);
   static constexpr int precedence = prec::atom;
   template <class Ctx>
   static constexpr bool nullable_in = nullable_in_v<Else, Ctx> ||
@@ -72,16 +87,7 @@ struct case_t : expr_methods<case_t<T, Else, Whens...>> {
  private:
   template <class D, class S, class V, std::size_t... Is>
   static constexpr void render_branches(V& v, detail::pack<Whens...> const* p, std::index_sequence<Is...>) {
-    (render_branch<D, S>(v, detail::pack<Whens...>::at(static_cast<detail::slot<Is, Whens> const*>(p))), ...);
-  }
-  template <class D, class S, class V, class W>
-  static constexpr void render_branch(V& v, W const* w) {
-    using C = decltype(W::cond);
-    using E = decltype(W::then);
-    v.text(" WHEN ");
-    C::template render<D, S>(v, detail::member(w, &W::cond));
-    v.text(" THEN ");
-    E::template render<D, S>(v, detail::member(w, &W::then));
+    (detail::render_when<D, S>(v, detail::pack<Whens...>::at(static_cast<detail::slot<Is, Whens> const*>(p))), ...);
   }
 };
 
@@ -130,6 +136,93 @@ constexpr auto if_else(C const& c, A const& a, B const& b) {
   static_assert(comparable_v<TA, TB>, "egret: if_else() branches have incompatible SQL types; cast<>() one of them");
   using W = when_t<as_expr_t<C>, as_expr_t<A>>;
   return case_t<common_t<TA, TB>, as_expr_t<B>, W>{{}, detail::make_pack(W{as_expr(c), as_expr(a)}), as_expr(b)};
+}
+
+/// `CASE x WHEN v1 THEN r1 ... [ELSE e] END`: the result of the first v equal to x (NULL never matches).
+/// Type: the common type of the results; NULL when a result can be, or when there is no ELSE.
+template <class T, class X, class Else, class... Whens>
+struct simple_case_t : expr_methods<simple_case_t<T, X, Else, Whens...>> {
+  X subject;
+  detail::pack<Whens...> branches;
+  Else otherwise;
+
+  using value_type = T;
+  using operands = concat_t<type_list<X>, type_list<decltype(Whens::cond), decltype(Whens::then)>..., type_list<Else>>;
+  static constexpr bool is_aggregate = detail::any_aggregate<X, Else> ||
+                                       (detail::any_aggregate<decltype(Whens::cond), decltype(Whens::then)> || ...);
+  static constexpr int precedence = prec::atom;
+  template <class Ctx>
+  static constexpr bool nullable_in = nullable_in_v<Else, Ctx> || (nullable_in_v<decltype(Whens::then), Ctx> || ...);
+
+  template <class D, class S, class V>
+  static constexpr void render(V& v, simple_case_t const* n) {
+    v.text("CASE ");
+    X::template render<D, S>(v, detail::member(n, &simple_case_t::subject));
+    render_branches<D, S>(v, detail::member(n, &simple_case_t::branches), std::index_sequence_for<Whens...>{});
+    if constexpr (!std::is_same_v<Else, null_t<T>>) {
+      v.text(" ELSE ");
+      Else::template render<D, S>(v, detail::member(n, &simple_case_t::otherwise));
+    }
+    v.text(" END");
+  }
+
+ private:
+  template <class D, class S, class V, std::size_t... Is>
+  static constexpr void render_branches(V& v, detail::pack<Whens...> const* p, std::index_sequence<Is...>) {
+    (detail::render_when<D, S>(v, detail::pack<Whens...>::at(static_cast<detail::slot<Is, Whens> const*>(p))), ...);
+  }
+};
+
+/// The simple CASE being built by case_(x): add branches with .when(v, r), finish with .otherwise(e) or
+/// .end() (no ELSE: NULL when no value matches).
+template <class X, class... Whens>
+struct simple_case_builder {
+  X subject;
+  detail::pack<Whens...> branches;
+
+  /// `WHEN v THEN r`: v must be comparable with x, r with the other results.
+  template <class V, class R>
+  constexpr auto when(V const& v, R const& r) const {
+    static_assert(comparable_v<value_type_t<X>, value_type_t<as_expr_t<V>>>,
+                  "egret: case_(x).when(v, r) needs v of x's SQL type; cast<>() it");
+    if constexpr (sizeof...(Whens) > 0)
+      static_assert(comparable_v<detail::then_t<at_t<0, type_list<Whens...>>>, value_type_t<as_expr_t<R>>>,
+                    "egret: case_() results have incompatible SQL types; cast<>() them to one type");
+    using W = when_t<as_expr_t<V>, as_expr_t<R>>;
+    return append(W{as_expr(v), as_expr(r)}, std::index_sequence_for<Whens...>{});
+  }
+
+  /// `ELSE e ... END`.
+  template <class E>
+  constexpr auto otherwise(E const& e) const {
+    static_assert(sizeof...(Whens) >= 1, "egret: case_(x) needs a when(v, r) before otherwise()");
+    using T = typename detail::common_of<detail::then_t<Whens>..., value_type_t<as_expr_t<E>>>::type;
+    static_assert((comparable_v<detail::then_t<Whens>, value_type_t<as_expr_t<E>>> && ...),
+                  "egret: case_() otherwise() has a SQL type incompatible with the results; cast<>() it");
+    return simple_case_t<T, X, as_expr_t<E>, Whens...>{{}, subject, branches, as_expr(e)};
+  }
+
+  /// `... END` without ELSE: NULL where no value matches.
+  constexpr auto end() const {
+    static_assert(sizeof...(Whens) >= 1, "egret: case_(x) needs a when(v, r) before end()");
+    using T = typename detail::common_of<detail::then_t<Whens>...>::type;
+    return simple_case_t<T, X, null_t<T>, Whens...>{{}, subject, branches, {}};
+  }
+
+ private:
+  template <class W, std::size_t... Is>
+  constexpr auto append(W const& w, std::index_sequence<Is...>) const {
+    return simple_case_builder<X, Whens..., W>{
+        subject, detail::make_pack(static_cast<detail::slot<Is, Whens> const&>(branches).v..., w)};
+  }
+};
+
+/// The simple CASE on x: `case_(o.status).when(str<"placed">, 1).when(str<"shipped">, 2).otherwise(0)`
+/// renders `CASE "orders"."status" WHEN 'placed' THEN ? WHEN 'shipped' THEN ? ELSE ? END`.
+template <class X>
+  requires is_operand_v<X>
+constexpr simple_case_builder<as_expr_t<X>> case_(X const& x) {
+  return {as_expr(x), {}};
 }
 
 }  // namespace egret

@@ -57,6 +57,10 @@ inline constexpr bool is_aggregate_v = std::remove_cvref_t<E>::is_aggregate;
 
 namespace detail {
 
+/// `e IN (SELECT ...)`, defined with the subquery nodes (relation/subquery.hpp).
+template <class E, class Q>
+constexpr auto make_in_subquery(E const& e, Q const& q);
+
 /// `&(n->*m)`, or null when rendering from the type alone.
 template <class N, class M>
 constexpr M const* member(N const* n, M N::*m) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <egret/expr/alias.hpp>
+#include <egret/expr/window.hpp>
 #include <egret/relation/relation.hpp>
 
 namespace egret::detail {
@@ -135,6 +136,8 @@ constexpr void require_condition() {
   if constexpr (!AllowAggregate)
     static_assert(!is_aggregate_v<E>,
                   "egret: an aggregate cannot appear in filter() (SQL WHERE); use having() after group_by().aggregate()");
+  static_assert(!has_window_v<E>, "egret: a window function cannot be used in filter(), having() or a join "
+                                  "condition; compute it in select()/mutate() and filter the result");
   require_in_scope<Scope, E>();
 }
 
@@ -144,6 +147,7 @@ constexpr void require_items() {
   (require_expression<Items>(), ...);
   (require_named<Items>(), ...);
   (require_in_scope<Scope, Items>(), ...);
+  (require_window_placement<Items>(), ...);
   if constexpr (Grouped || (is_aggregate_v<Items> || ...)) (require_grouped<Keys, Items>(), ...);
 }
 

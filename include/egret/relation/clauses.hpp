@@ -44,6 +44,7 @@ struct order_t : relation_methods<order_t<In, Keys...>> {
   In in;
   detail::pack<Keys...> keys;
   using input = In;
+  using key_types = type_list<Keys...>;
   static constexpr int stage = stage::order;
 
   template <class D, class S, class V>
@@ -61,9 +62,7 @@ struct order_t : relation_methods<order_t<In, Keys...>> {
   }
   template <class D, class S, class V, class K>
   static constexpr void render_key(V& v, K const* k) {
-    using E = typename K::inner;
-    E::template render<D, S>(v, detail::member(k, &K::expr));
-    if constexpr (K::descending) v.text(" DESC");
+    detail::render_sort_key<D, S>(v, k);
   }
 };
 

@@ -38,7 +38,7 @@ struct columns_of<R> {
                                   nullable_sources_t<R>>::type;
 };
 template <class R>
-  requires(R::stage > 0)
+  requires(R::stage > 0 && requires { typename R::input; })
 struct columns_of<R> {
   template <class P, class = void>
   struct pick : columns_of<from_of_t<R>> {};
@@ -54,6 +54,16 @@ template <class R>
 struct columns_of<R> {
   using type = typename R::result_columns;
 };
+
+/// Columns Cs as provided by Source (a compound query's own columns, a CTE's).
+template <class Source, class Cols>
+struct retag;
+template <class Source, class... Cs>
+struct retag<Source, type_list<Cs...>> {
+  using type = type_list<column_ref<Source, Cs::name, typename Cs::value_type, Cs::template nullable_in<type_list<>>>...>;
+};
+template <class Source, class Cols>
+using retag_t = typename retag<Source, Cols>::type;
 
 struct name_match {
   std::size_t count;

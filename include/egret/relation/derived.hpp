@@ -19,7 +19,7 @@ struct derived : relation_methods<derived<R, Name>> {
   template <class D, class S, class V>
   static constexpr void render_from(V& v, derived const* n) {
     v.ch('(');
-    detail::render_level<D>(v, detail::member(n, &derived::rel));
+    detail::render_select<D, void, S::depth + 1>(v, detail::member(n, &derived::rel));
     v.text(") AS ");
     S::template write_alias<D, derived>(v);
   }

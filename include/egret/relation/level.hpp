@@ -36,11 +36,12 @@ constexpr void render_conditions(V& v, N const* n, bool& first, int min) {
   }
 }
 
-template <class D, class V, class N>
+/// One SELECT. Outer is the enclosing level's scope when this level is a subquery in an expression.
+template <class D, class Outer = void, int Depth = 0, class V, class N>
 constexpr void render_level(V& v, N const* n) {
   using F = from_of_t<N>;
   using P = projection_of_t<N>;
-  using S = level_scope<F, P>;
+  using S = level_scope<F, P, Outer, Depth>;
   v.text("SELECT ");
   if constexpr (count_stage<stage::distinct, N> > 0) v.text("DISTINCT ");
   if constexpr (std::is_same_v<P, no_node>)
@@ -75,6 +76,20 @@ constexpr void render_level(V& v, N const* n) {
     D::template render_limit<D, S>(v, find_stage<stage::limit>(n));
     (void)sizeof(L);
   }
+}
+
+/// A query in any position (top level, FROM, subquery): a statement node renders itself, a derived
+/// relation its inner level, anything else is one SELECT level.
+template <class D, class Outer = void, int Depth = 0, class V, class Q>
+constexpr void render_select(V& v, Q const* q) {
+  if constexpr (requires { Q::template render_statement<D, Outer, Depth>(v, q); })
+    Q::template render_statement<D, Outer, Depth>(v, q);
+  else if constexpr (requires { Q::is_statement; })
+    Q::template render_statement<D>(v, q);  // a top-level-only statement (INSERT, UPDATE, DELETE)
+  else if constexpr (requires { Q::is_derived; })
+    render_level<D, Outer, Depth>(v, member(q, &Q::rel));
+  else
+    render_level<D, Outer, Depth>(v, q);
 }
 
 }  // namespace egret::detail

@@ -12,6 +12,10 @@
 #include <egret/relation/derived.hpp>
 #include <egret/relation/join.hpp>
 #include <egret/relation/project.hpp>
+#include <egret/relation/set_op.hpp>
+#include <egret/relation/values.hpp>
+#include <egret/relation/cte.hpp>
+#include <egret/relation/subquery.hpp>
 
 namespace egret {
 
@@ -32,6 +36,26 @@ struct kept_columns<type_list<Cs...>, Items...> {
 
 template <class F>
 using from_scope = level_scope<F, no_node>;
+
+/// The columns of Cols whose names none of Drop has.
+template <class Cols, class... Drop>
+struct columns_without;
+template <class... Cs, class... Drop>
+struct columns_without<type_list<Cs...>, Drop...> {
+  template <class C>
+  static constexpr bool dropped = ((C::name == Drop::name) || ...);
+  using type = concat_t<std::conditional_t<dropped<Cs>, type_list<>, type_list<Cs>>...>;
+};
+
+/// Each column of Cols, or the renaming (an aliased column) of Renames that names it.
+template <class C, class... Renames>
+struct renamed_or_self {
+  using type = C;
+};
+template <class C, class R, class... Rs>
+struct renamed_or_self<C, R, Rs...> {
+  using type = std::conditional_t<(R::inner::name == C::name), aliased<C, R::name>, typename renamed_or_self<C, Rs...>::type>;
+};
 
 }  // namespace detail
 
@@ -81,12 +105,37 @@ struct relation_methods : relation_tag {
     }
   }
 
+  /// All columns but the given ones: `t.drop(t.note)`. drop, rename and relocate match columns by name,
+  /// so after a projection the table's members still name its columns.
+  template <class... Cols>
+  constexpr auto drop(Cols const&...) const {
+    static_assert((is_column_v<Cols> && ...), "egret: drop() takes columns of the relation");
+    return select_all(typename detail::columns_without<columns_of_t<Self>, Cols...>::type{});
+  }
+
+  /// All columns, with the given ones renamed in place: `t.rename(t.note.as<"comment">())`.
+  template <class... Renames>
+  constexpr auto rename(Renames const&...) const {
+    static_assert((requires { Renames::is_aliased; typename Renames::inner::source; } && ...),
+                  "egret: rename() takes columns with their new names: t.col.as<\"new_name\">()");
+    return rename_all(columns_of_t<Self>{}, type_list<Renames...>{});
+  }
+
+  /// All columns, the given ones first: `t.relocate(t.status)`.
+  template <class... Cols>
+  constexpr auto relocate(Cols const&...) const {
+    static_assert((is_column_v<Cols> && ...), "egret: relocate() takes columns of the relation");
+    return select_all(concat_t<type_list<decltype(lookup_column<Self, Cols::name>())...>,
+                               typename detail::columns_without<columns_of_t<Self>, Cols...>::type>{});
+  }
+
   /// `GROUP BY keys`; finish with `.aggregate(...)`.
   template <class... Keys>
   constexpr auto group_by(Keys const&... keys) const {
     if constexpr (Self::stage <= stage::filter) {
       detail::require_items<detail::from_scope<detail::from_of_t<Self>>, type_list<>, false, Keys...>();
       static_assert(!(is_aggregate_v<Keys> || ...), "egret: group_by() keys cannot contain an aggregate");
+      static_assert(!(detail::has_window_v<Keys> || ...), "egret: group_by() keys cannot contain a window function; compute it in mutate() first");
       return grouped_t<Self, Keys...>{self(), detail::make_pack(keys...)};
     } else {
       return wrap().group_by(keys...);
@@ -148,6 +197,13 @@ struct relation_methods : relation_tag {
       return wrap().limit(n, offset);
   }
 
+  /// The distinct rows of the given columns: `select(cols...).distinct()`.
+  template <class... Cols>
+    requires(sizeof...(Cols) > 0)
+  constexpr auto distinct(Cols const&... cols) const {
+    return select(cols...).distinct();
+  }
+
   /// `SELECT DISTINCT`.
   constexpr auto distinct() const {
     if constexpr (Self::stage < stage::distinct)
@@ -156,26 +212,89 @@ struct relation_methods : relation_tag {
       return wrap().distinct();
   }
 
-  /// `INNER JOIN r ON p`.
+  /// `INNER JOIN r ON p`. p may be any BOOLEAN expression over both sides (several keys: `a == b && c == d`).
   template <class R, class P>
   constexpr auto join(R const& r, P const& on) const {
-    return make_join<false>(r, on);
+    return make_join<join_kind::inner>(r, on);
   }
   /// `LEFT JOIN r ON p`: r's columns become nullable (std::optional in rows).
   template <class R, class P>
   constexpr auto left_join(R const& r, P const& on) const {
-    return make_join<true>(r, on);
+    return make_join<join_kind::left>(r, on);
+  }
+  /// `RIGHT JOIN r ON p`: this relation's columns become nullable.
+  template <class R, class P>
+  constexpr auto right_join(R const& r, P const& on) const {
+    return make_join<join_kind::right>(r, on);
+  }
+  /// `FULL OUTER JOIN r ON p`: the columns of both sides become nullable.
+  template <class R, class P>
+  constexpr auto outer_join(R const& r, P const& on) const {
+    return make_join<join_kind::full>(r, on);
+  }
+  /// The rows of this relation that have a match in r on p (a semi join): `WHERE EXISTS (SELECT 1 FROM r
+  /// WHERE p)`. Keeps only this relation's columns, each row once.
+  template <class R, class P>
+  constexpr auto semi_join(R const& r, P const& on) const {
+    return exists_filter<false>(r, on);
+  }
+  /// The rows of this relation with no match in r on p (an anti join): `WHERE NOT EXISTS (...)`.
+  template <class R, class P>
+  constexpr auto anti_join(R const& r, P const& on) const {
+    return exists_filter<true>(r, on);
   }
 
-  /// Names this relation for use as a subquery: `(SELECT ...) AS "name"`.
+  /// `CROSS JOIN r`: every pair of rows.
+  template <class R>
+  constexpr auto cross_join(R const& r) const {
+    return make_join<join_kind::cross>(r, no_condition{});
+  }
+
+  /// `UNION ALL`: the rows of both queries (same column count, comparable types; L's names).
+  template <class R>
+  constexpr auto union_all(R const& r) const {
+    return detail::make_set_op<set_kind::union_all>(self(), r);
+  }
+  /// `UNION`: the distinct rows of both queries.
+  template <class R>
+  constexpr auto union_distinct(R const& r) const {
+    return detail::make_set_op<set_kind::union_distinct>(self(), r);
+  }
+  /// `INTERSECT`: the distinct rows found in both queries.
+  template <class R>
+  constexpr auto intersect(R const& r) const {
+    return detail::make_set_op<set_kind::intersect>(self(), r);
+  }
+  /// `EXCEPT`: the distinct rows of this query not found in r.
+  template <class R>
+  constexpr auto difference(R const& r) const {
+    return detail::make_set_op<set_kind::difference>(self(), r);
+  }
+
+  /// Names this relation: a table under another name (`FROM "orders" AS "o2"`, for self-joins and
+  /// correlated subqueries; same members), or a query as a named subquery (`(SELECT ...) AS "name"`).
   template <fixed_string Name>
-  constexpr derived<Self, Name> as() const {
-    return {{}, self()};
+  constexpr auto as() const {
+    if constexpr (requires { typename Self::aliased_table; })
+      return table_alias<typename Self::aliased_table, Name>{};
+    else if constexpr (requires { typename Self::template egret_columns_for<Self>; })
+      return table_alias<Self, Name>{};
+    else
+      return derived<Self, Name>{{}, self()};
   }
 
  private:
   constexpr Self const& self() const { return static_cast<Self const&>(*this); }
   constexpr derived<Self> wrap() const { return {{}, self()}; }
+
+  template <class... Cs>
+  constexpr auto select_all(type_list<Cs...>) const {
+    return select(Cs{}...);
+  }
+  template <class... Cs, class... Renames>
+  constexpr auto rename_all(type_list<Cs...>, type_list<Renames...>) const {
+    return select(typename detail::renamed_or_self<Cs, Renames...>::type{}...);
+  }
 
   template <class... Cs, class... Items>
   constexpr auto mutate_impl(type_list<Cs...>, Items const&... items) const {
@@ -191,18 +310,34 @@ struct relation_methods : relation_tag {
       return derived<R>{{}, r};
   }
 
-  template <bool Left, class R, class P>
+  template <bool Anti, class R, class P>
+  constexpr auto exists_filter(R const& r, P const& on) const {
+    auto const rhs = as_from(r);
+    using RF = std::remove_cvref_t<decltype(rhs)>;
+    using Base = std::conditional_t<(Self::stage <= stage::filter), detail::from_of_t<Self>, derived<Self>>;
+    static_assert(!(detail::is_table_v<RF> && contains_v<RF, detail::entries_of_t<Base>>),
+                  "egret: this table is already in the query; semi/anti join it through an alias: t.as<\"t2\">()");
+    using E = as_expr_t<P>;
+    detail::require_condition<detail::from_scope<join_t<join_kind::inner, Base, RF, E>>, E, false>();
+    return filter(detail::exists_join<Anti, RF, E>{{}, rhs, as_expr(on)});
+  }
+
+  template <join_kind K, class R, class P>
   constexpr auto make_join(R const& r, P const& on) const {
     auto const lhs = as_from(self());
     auto const rhs = as_from(r);
     using LF = std::remove_cvref_t<decltype(lhs)>;
     using RF = std::remove_cvref_t<decltype(rhs)>;
-    using E = as_expr_t<P>;
-    using J = join_t<Left, LF, RF, E>;
     static_assert(!(detail::is_table_v<RF> && contains_v<RF, detail::entries_of_t<LF>>),
-                  "egret: this table is already in the join; joining a table with itself needs an alias");
-    detail::require_condition<detail::from_scope<J>, E, false>();
-    return J{{}, lhs, rhs, as_expr(on)};
+                  "egret: this table is already in the join; join it with itself through an alias: t.as<\"t2\">()");
+    if constexpr (K == join_kind::cross) {
+      return join_t<K, LF, RF, no_condition>{{}, lhs, rhs, {}};
+    } else {
+      using E = as_expr_t<P>;
+      using J = join_t<K, LF, RF, E>;
+      detail::require_condition<detail::from_scope<J>, E, false>();
+      return J{{}, lhs, rhs, as_expr(on)};
+    }
   }
 };
 

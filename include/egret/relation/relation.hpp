@@ -37,9 +37,22 @@ using source_id_t = derived_source<type_hash<P>()>;
 template <class R>
 concept relation = std::is_base_of_v<relation_tag, std::remove_cvref_t<R>>;
 
+/// A whole statement that renders itself (set operations, WITH, INSERT/UPDATE/DELETE): it provides
+/// `static constexpr bool is_statement` and `template <class D, class Outer, int Depth, class V> static
+/// constexpr void render_statement(V&, Q const*)` (Outer: the enclosing scope when used as a subquery,
+/// else void; Depth: nesting, for generated aliases), and `using result_columns = type_list<...>`.
+template <class Q>
+concept statement_node = requires { std::remove_cvref_t<Q>::is_statement; };
+
+/// What execute() accepts: a relation (a SELECT) or a statement node.
+template <class Q>
+concept query = relation<Q> || statement_node<Q>;
+
 /// The stages of one SELECT, in SQL clause order.
 namespace stage {
 inline constexpr int from = 0, filter = 1, project = 2, having = 3, distinct = 4, order = 5, limit = 6;
+/// A whole query that no clause can extend (UNION, WITH, VALUES): every clause wraps it as a subquery.
+inline constexpr int compound = 7;
 }
 
 namespace detail {
@@ -53,7 +66,7 @@ struct from_of {
   using type = N;
 };
 template <class N>
-  requires(N::stage > 0)
+  requires(N::stage > 0 && requires { typename N::input; })
 struct from_of<N> : from_of<typename N::input> {};
 template <class N>
 using from_of_t = typename from_of<N>::type;
@@ -68,7 +81,7 @@ struct projection_of {
   using type = no_node;
 };
 template <class N>
-  requires(N::stage > stage::project)
+  requires(N::stage > stage::project && requires { typename N::input; })
 struct projection_of<N> : projection_of<typename N::input> {};
 template <class N>
   requires(N::stage == stage::project)
@@ -102,16 +115,21 @@ struct sources_of<F> {
   using type = concat_t<typename sources_of<typename F::left>::type, typename sources_of<typename F::right>::type>;
 };
 template <class F>
-  requires requires { F::is_derived; }
+  requires(requires { F::is_derived; } && !requires { F::relation::is_compound; })
 struct sources_of<F> {
   using R = typename F::relation;
   using type = std::conditional_t<std::is_same_v<projection_of_t<R>, no_node>,
                                   typename sources_of<from_of_t<R>>::type, type_list<source_id_t<projection_of_t<R>>>>;
 };
 template <class F>
+  requires requires { F::is_derived; F::relation::is_compound; }
+struct sources_of<F> {
+  using type = type_list<source_id_t<typename F::relation>>;  // a compound query: its columns are its own
+};
+template <class F>
 using sources_of_t = typename sources_of<F>::type;
 
-/// Sources that may be NULL at this level: the inner side of LEFT JOINs.
+/// Sources that may be NULL at this level: the optional sides of outer joins.
 template <class F>
 struct nullable_sources {
   using type = type_list<>;
@@ -121,7 +139,9 @@ template <class F>
 struct nullable_sources<F> {
   using L = typename nullable_sources<typename F::left>::type;
   using R = typename nullable_sources<typename F::right>::type;
-  using type = std::conditional_t<F::left_outer, concat_t<L, sources_of_t<typename F::right>, R>, concat_t<L, R>>;
+  using LS = std::conditional_t<F::left_nullable, sources_of_t<typename F::left>, type_list<>>;
+  using RS = std::conditional_t<F::right_nullable, sources_of_t<typename F::right>, type_list<>>;
+  using type = concat_t<LS, L, RS, R>;
 };
 template <class F>
 using nullable_sources_t = typename nullable_sources<F>::type;
@@ -138,14 +158,18 @@ constexpr std::size_t find_entry(type_list<Es...>) {
 }  // namespace detail
 
 /// The scope of one SELECT level: the FROM item F and the level's projection node P (whose output
-/// names ORDER BY may use unqualified).
-template <class F, class P>
+/// names ORDER BY may use unqualified). A subquery's scope has the enclosing scope as Outer: a column
+/// whose source this level lacks is qualified as the enclosing level qualifies it (a correlated
+/// reference). Depth numbers nested levels, so that generated aliases never shadow an outer one.
+template <class F, class P, class Outer = void, int Depth = 0>
 struct level_scope {
   using from = F;
   using entries = detail::entries_of_t<F>;
   using sources = detail::sources_of_t<F>;
   using nullables = detail::nullable_sources_t<F>;
   using projection = P;
+  using outer = Outer;
+  static constexpr int depth = Depth;
 
   template <class Source>
   static constexpr bool provides = contains_v<Source, sources> || std::is_same_v<Source, source_id_t<P>>;
@@ -159,6 +183,10 @@ struct level_scope {
     } else {
       v.ch(D::quote_open);
       v.ch('t');
+      if constexpr (Depth > 0) {
+        v.number(Depth);
+        v.ch('_');
+      }
       v.number(static_cast<long long>(index_of_v<Entry, entries>));
       v.ch(D::quote_close);
     }
@@ -166,9 +194,12 @@ struct level_scope {
 
   template <class D, class Source, class V>
   static constexpr void qualify(V& v) {
-    if constexpr (!std::is_same_v<Source, source_id_t<P>>) {
+    if constexpr (std::is_same_v<Source, source_id_t<P>>) {
+    } else if constexpr (std::is_void_v<Outer> || contains_v<Source, sources>) {
       write_alias<D, entry_for<Source>>(v);
       v.ch('.');
+    } else {
+      Outer::template qualify<D, Source>(v);
     }
   }
 
@@ -179,6 +210,7 @@ struct level_scope {
 
 /// Scope of an expression rendered on its own: columns qualified by their table's name.
 struct unscoped {
+  static constexpr int depth = 0;
   template <class D, class Source, class V>
   static constexpr void qualify(V& v) {
     if constexpr (detail::is_table_v<Source>) {

@@ -12,28 +12,13 @@
 
 namespace egret {
 
-/// A whole statement that renders itself (set operations, WITH, INSERT/UPDATE/DELETE): it provides
-/// `static constexpr bool is_statement` and `template <class D, class V> static constexpr void
-/// render_statement(V&, Q const*)`, and `using result_columns = type_list<...>` (possibly empty).
-template <class Q>
-concept statement_node = requires { std::remove_cvref_t<Q>::is_statement; };
-
-/// What execute() accepts: a relation (a SELECT) or a statement node.
-template <class Q>
-concept query = relation<Q> || statement_node<Q>;
-
 namespace detail {
 
 /// Renders a query (a relation) or a standalone expression through visitor v.
 template <class D, class V, class Q>
 constexpr void render_query(V& v, Q const* q) {
-  if constexpr (requires { Q::is_statement; }) {
-    Q::template render_statement<D>(v, q);
-  } else if constexpr (relation<Q>) {
-    if constexpr (requires { Q::is_derived; })
-      render_level<D>(v, member(q, &Q::rel));
-    else
-      render_level<D>(v, q);
+  if constexpr (requires { Q::is_statement; } || relation<Q>) {
+    render_select<D>(v, q);
   } else {
     Q::template render<D, unscoped>(v, q);
   }

@@ -11,6 +11,11 @@ namespace egret {
 namespace detail {
 template <class T, class S, class Seq>
 struct adopted_columns;
+template <class T, class S>
+struct adopted_base {
+  using egret_columns =
+      typename adopted_columns<T, S, std::make_index_sequence<member_count_v<S>>>::type;
+};
 template <class T, class S, std::size_t... Is>
 struct adopted_columns<T, S, std::index_sequence<Is...>> {
   using type = type_list<col_t<T, member_fixed_name_v<S, Is>, member_type_t<S, Is>>...>;
@@ -29,6 +34,8 @@ struct adopt_table : table_base<adopt_table<S, Name>> {
   static constexpr auto egret_name = Name;
   using egret_columns =
       typename detail::adopted_columns<adopt_table, S, std::make_index_sequence<detail::member_count_v<S>>>::type;
+  template <class Source>
+  using egret_columns_for = detail::adopted_base<Source, S>;
 };
 
 }  // namespace egret

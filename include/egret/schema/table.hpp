@@ -30,6 +30,22 @@ struct table_base : relation_methods<Self> {
   }
 };
 
+/// Table T under the name Alias (`FROM "lineitem" AS "l2"`): a distinct source, so a table can be joined
+/// with itself and a subquery can refer to an outer copy. Same members as T.
+template <class T, fixed_string Alias>
+struct table_alias : table_base<table_alias<T, Alias>>, T::template egret_columns_for<table_alias<T, Alias>> {
+  using aliased_table = T;
+  static constexpr auto egret_name = Alias;
+  static constexpr auto egret_table_name = T::egret_name;
+
+  template <class D, class S, class V>
+  static constexpr void render_from(V& v, table_alias const*) {
+    D::template quote_identifier<D>(v, T::egret_name.view());
+    v.text(" AS ");
+    D::template quote_identifier<D>(v, Alias.view());
+  }
+};
+
 }  // namespace egret
 
 #define EGRET_DETAIL_COLUMN_MEMBER(r, table, elem)                                                   \
@@ -45,11 +61,18 @@ struct table_base : relation_methods<Self> {
 ///
 /// Each column is a member (`o.order_id`), named by a compile-time string; `std::optional<T>` declares a
 /// nullable column. Up to 64 columns (Boost.Preprocessor's limit for variadic arguments).
+/// `o.as<"o2">()` is the same table under another name (a self-join), with the same members.
+/// The macro also declares the class template `egret_columns_of_<name>`: the members, for any source.
 #define EGRET_TABLE(name, ...)                                                                       \
-  struct name : ::egret::table_base<name> {                                                          \
-    static constexpr ::egret::fixed_string egret_name = BOOST_PP_STRINGIZE(name);                    \
-    BOOST_PP_SEQ_FOR_EACH(EGRET_DETAIL_COLUMN_MEMBER, name, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))  \
+  template <class egret_source_>                                                                     \
+  struct BOOST_PP_CAT(egret_columns_of_, name) {                                                     \
+    BOOST_PP_SEQ_FOR_EACH(EGRET_DETAIL_COLUMN_MEMBER, egret_source_, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)) \
     using egret_columns =                                                                            \
         ::egret::type_list<BOOST_PP_SEQ_FOR_EACH_I(EGRET_DETAIL_COLUMN_TYPE, name,                   \
                                                    BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>;          \
+  };                                                                                                 \
+  struct name : ::egret::table_base<name>, BOOST_PP_CAT(egret_columns_of_, name)<name> {            \
+    static constexpr ::egret::fixed_string egret_name = BOOST_PP_STRINGIZE(name);                    \
+    template <class egret_source_>                                                                   \
+    using egret_columns_for = BOOST_PP_CAT(egret_columns_of_, name)<egret_source_>;                  \
   };

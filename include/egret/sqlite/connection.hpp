@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +18,7 @@
 #include <egret/render/to_sql.hpp>
 #include <egret/sqlite/binder.hpp>
 #include <egret/sqlite/cursor.hpp>
+#include <egret/sqlite/functions.hpp>
 #include <egret/sqlite/handle.hpp>
 #include <egret/sqlite/statement_cache.hpp>
 #include <egret/sqlite/transaction.hpp>
@@ -45,21 +47,58 @@ class prepared {
 class connection {
  public:
   /// Opens (creating if needed) the database at `path`; ":memory:" for a private in-memory one.
-  explicit connection(std::string const& path) : h_(handle::open(path)) {}
+  /// Registers egret's own functions (regexp, behind re_search() and friends; sqlite/functions.hpp).
+  explicit connection(std::string const& path) : h_(handle::open(path)) { register_builtin_functions(h_.get()); }
 
   sqlite3* native_handle() const noexcept { return h_.get(); }
 
   /// Runs SQL text as is (one or more statements, no results). For DDL the DSL does not cover.
   void exec(std::string_view sql) { h_.exec(sql); }
 
+  // ---- user-defined functions (sqlite/functions.hpp) ----
+
+  /// Registers f as the code of the scalar udf u: `db.create_function(slugify, [](std::string const& s) {...})`.
+  /// f takes the signature's parameters (optionally after a function_context&) and returns its result type;
+  /// checked at compile time. Replaces an earlier function of the same name and arity.
+  template <fixed_string Name, class Signature, class F>
+  void create_function(function_ref<Name, Signature, false> const& u, F&& f, function_options options = {}) {
+    egret::sqlite::create_function(h_.get(), u, std::forward<F>(f), options);
+  }
+
+  /// Registers the aggregate u: `db.create_aggregate<std::vector<double>>(median, step, final)`, where
+  /// `step(State&, args...)` runs per row and `final(State&)` gives the result (see sqlite/functions.hpp).
+  template <class State, fixed_string Name, class Signature, class Step, class Final>
+  void create_aggregate(function_ref<Name, Signature, true> const& u, Step&& step, Final&& finish,
+                        function_options options = {}) {
+    egret::sqlite::create_aggregate<State>(h_.get(), u, std::forward<Step>(step), std::forward<Final>(finish), options);
+  }
+
   /// Runs q with args bound to its param<>s and returns its rows. The statement is prepared once per
   /// connection and found again by the address of q's compile-time SQL: calling execute in a loop costs
   /// what a hand-reused prepared statement costs. One cursor per query at a time.
+  /// A statement with returning() makes its changes when its first row is asked for (SQLite's first step):
+  /// read its rows (`to_vector()`, `first()`, a loop), or use run() when they are not needed.
   template <query Q, class... Args>
   cursor<columns_of_t<Q>> execute(Q const& q, Args const&... args) {
     statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
     detail::bind_query<dialect_type>(s, q, args...);
     return cursor<columns_of_t<Q>>(s);
+  }
+
+  /// Runs a statement that returns no rows (insert_into / update / delete_from without returning(), a
+  /// raw_query without out<> columns) with args bound to its param<>s; returns the number of rows it
+  /// inserted, updated or deleted. The statement is cached like execute()'s.
+  template <query Q, class... Args>
+  std::int64_t run(Q const& q, Args const&... args) {
+    static_assert(columns_of_t<Q>::size == 0,
+                  "egret: run() is for statements without result rows; use execute() for a query or a statement "
+                  "with returning(), and read its rows");
+    statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
+    reset_guard g{s};
+    detail::bind_query<dialect_type>(s, q, args...);
+    while (s.step()) {
+    }
+    return changes();
   }
 
   /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
@@ -170,7 +209,20 @@ class connection {
   template <class T>
   std::size_t load_csv(std::filesystem::path const& file, csv::options opts = {}) {
     csv::reader r(file, opts);
-    if (opts.has_header) csv::expect_header(r, column_names(typename T::egret_columns{}));
+    return load_records<T>(r);
+  }
+
+  /// load_csv from a stream (a decompressing streambuf, a string): `display_name` names it in errors.
+  template <class T>
+  std::size_t load_csv(std::istream& in, std::string display_name, csv::options opts = {}) {
+    csv::reader r(in, std::move(display_name), opts);
+    return load_records<T>(r);
+  }
+
+ private:
+  template <class T>
+  std::size_t load_records(csv::reader& r) {
+    if (r.opts().has_header) csv::expect_header(r, column_names(typename T::egret_columns{}));
     sqlite::savepoint sp(h_.get());
     statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
     std::vector<csv::field> fields;
@@ -192,7 +244,6 @@ class connection {
     return n;
   }
 
- private:
   static std::string quoted(std::string_view name) {
     std::string out;
     render::string_writer w{out};

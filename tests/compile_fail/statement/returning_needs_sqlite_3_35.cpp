@@ -1,0 +1,11 @@
+// expect: egret: RETURNING needs SQLite 3.35 or newer
+#include "../schema.hpp"
+int main() {
+  orders o;
+  auto s = egret::delete_from(o).where(o.order_id == 1).returning(o.order_id);
+#ifndef EGRET_CONTROL
+  return egret::to_sql<egret::dialect::sqlite_v<3'034'000>>(s).empty();
+#else
+  return egret::to_sql<egret::dialect::sqlite_v<3'035'000>>(s).empty();
+#endif
+}
