@@ -6,6 +6,7 @@
 #include <string>
 
 #include <egret/sqlite.hpp>
+#include <egret/sqlite/regex.hpp>
 
 namespace {
 using egret::to_sql;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <egret/sqlite.hpp>
+#include <egret/sqlite/regex.hpp>
 
 namespace {
 using egret::to_sql;

@@ -41,6 +41,12 @@ struct ansi {
   static constexpr bool has_filter_clause = true;
   /// `ORDER BY x NULLS FIRST / NULLS LAST`; otherwise egret sorts on `x IS NULL` first.
   static constexpr bool has_nulls_order = true;
+  /// `INSERT ... ON CONFLICT (...) DO UPDATE / DO NOTHING`.
+  static constexpr bool has_upsert = true;
+  /// `INSERT / UPDATE / DELETE ... RETURNING`.
+  static constexpr bool has_returning = true;
+  /// `UPDATE t SET ... FROM u`.
+  static constexpr bool has_update_from = true;
   /// RIGHT JOIN and FULL OUTER JOIN.
   static constexpr bool has_right_full_join = true;
   /// Boolean literals spelled TRUE/FALSE; otherwise 1/0.

@@ -21,6 +21,10 @@ struct sqlite_v : ansi {
   static constexpr bool has_filter_clause = Version >= 3'030'000;
   /// NULLS FIRST / NULLS LAST since 3.30.
   static constexpr bool has_nulls_order = Version >= 3'030'000;
+  /// Upsert since 3.24, UPDATE ... FROM since 3.33, RETURNING since 3.35.
+  static constexpr bool has_upsert = Version >= 3'024'000;
+  static constexpr bool has_update_from = Version >= 3'033'000;
+  static constexpr bool has_returning = Version >= 3'035'000;
   /// RIGHT and FULL OUTER JOIN since 3.39.
   static constexpr bool has_right_full_join = Version >= 3'039'000;
 

@@ -72,7 +72,7 @@ struct table_alias : table_base<table_alias<T, Alias>>, T::template egret_column
                                                    BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>;          \
   };                                                                                                 \
   struct name : ::egret::table_base<name>, BOOST_PP_CAT(egret_columns_of_, name)<name> {            \
-    static constexpr ::egret::fixed_string egret_name = BOOST_PP_STRINGIZE(name);                    \
+    [[maybe_unused]] static constexpr ::egret::fixed_string egret_name = BOOST_PP_STRINGIZE(name);   \
     template <class egret_source_>                                                                   \
     using egret_columns_for = BOOST_PP_CAT(egret_columns_of_, name)<egret_source_>;                  \
   };

@@ -47,8 +47,11 @@ class prepared {
 class connection {
  public:
   /// Opens (creating if needed) the database at `path`; ":memory:" for a private in-memory one.
-  /// Registers egret's own functions (regexp, behind re_search() and friends; sqlite/functions.hpp).
-  explicit connection(std::string const& path) : h_(handle::open(path)) { register_builtin_functions(h_.get()); }
+  /// Registers egret's own functions when the program includes <egret/sqlite/regex.hpp> (regexp, behind
+  /// re_search() and friends).
+  explicit connection(std::string const& path) : h_(handle::open(path)) {
+    for (auto hook : detail::open_hooks()) hook(h_.get());
+  }
 
   sqlite3* native_handle() const noexcept { return h_.get(); }
 

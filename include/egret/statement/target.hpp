@@ -9,7 +9,6 @@
 #include <climits>
 #include <type_traits>
 
-#include <egret/dialect/sqlite.hpp>
 #include <egret/relation/checks.hpp>
 #include <egret/relation/relation.hpp>
 #include <egret/render/to_sql.hpp>
@@ -98,30 +97,19 @@ constexpr void require_statement_scope() {
   if constexpr (!in_scope<Scope, E>()) report_statement_scope<Scope, Returning, E>();
 }
 
-// --- what each SQLite version supports (other dialects: everything) ---
-
-template <class D>
-inline constexpr int sqlite_version_of = [] {
-  if constexpr (std::is_same_v<typename D::family, dialect::sqlite_family>)
-    return D::version;
-  else
-    return INT_MAX;
-}();
+// --- what the dialect supports (its capability flags, dialect/ansi.hpp) ---
 
 template <class D>
 constexpr void require_upsert() {
-  static_assert(sqlite_version_of<D> >= 3'024'000,
-                "egret: ON CONFLICT (upsert) needs SQLite 3.24 or newer; the dialect targets an older version");
+  static_assert(D::has_upsert, "egret: ON CONFLICT (upsert) is not available in this dialect (SQLite before 3.24)");
 }
 template <class D>
 constexpr void require_returning_support() {
-  static_assert(sqlite_version_of<D> >= 3'035'000,
-                "egret: RETURNING needs SQLite 3.35 or newer; the dialect targets an older version");
+  static_assert(D::has_returning, "egret: RETURNING is not available in this dialect (SQLite before 3.35)");
 }
 template <class D>
 constexpr void require_update_from() {
-  static_assert(sqlite_version_of<D> >= 3'033'000,
-                "egret: UPDATE ... FROM needs SQLite 3.33 or newer; the dialect targets an older version");
+  static_assert(D::has_update_from, "egret: UPDATE ... FROM is not available in this dialect (SQLite before 3.33)");
 }
 
 }  // namespace detail

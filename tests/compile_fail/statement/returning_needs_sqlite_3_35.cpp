@@ -1,4 +1,4 @@
-// expect: egret: RETURNING needs SQLite 3.35 or newer
+// expect: egret: RETURNING is not available in this dialect \(SQLite before 3.35\)
 #include "../schema.hpp"
 int main() {
   orders o;

@@ -5,6 +5,12 @@
 
 #include "../schema.hpp"
 
+// Tables declared outside the anonymous namespace: one used only as a type would leave its name unused.
+namespace golden_rel {
+EGRET_TABLE(cnt, (n, std::int64_t));
+EGRET_TABLE(lookup, (code, std::string), (label, std::optional<std::string>));
+}  // namespace golden_rel
+
 namespace {
 using namespace golden;
 using namespace egret::literals;
@@ -18,9 +24,9 @@ constexpr customers c{};
 constexpr auto p2 = p.as<"p2">();
 constexpr auto o2 = o.as<"o2">();
 
-EGRET_TABLE(cnt, (n, std::int64_t));
-EGRET_TABLE(lookup, (code, std::string), (label, std::optional<std::string>));
-constexpr cnt k{};
+constexpr golden_rel::cnt k{};
+using golden_rel::cnt;
+using golden_rel::lookup;
 
 // --- joins: kinds, self-join through an alias, several keys, arbitrary predicates ---
 static_assert(to_sql<D>(o.right_join(c, o.customer_id == c.customer_id).select(o.order_id, c.name)) ==
