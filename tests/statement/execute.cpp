@@ -255,12 +255,35 @@ TEST_CASE("statement: a failing statement throws database_error and changes noth
     CHECK(e.message().find("UNIQUE") != std::string::npos);
   }
   CHECK(all_items(db) == before);
-  // a CHECK constraint on UPDATE ... RETURNING, raised when its rows are read
+  // a CHECK constraint on UPDATE ... RETURNING, raised by execute() itself
   auto const negative = egret::update(t).set(t.qty, t.qty - 100).all().returning(t.id);
-  CHECK_THROWS_AS(db.execute(negative).to_vector(), egret::sqlite::constraint_error);
+  CHECK_THROWS_AS(db.execute(negative), egret::sqlite::constraint_error);
   CHECK(all_items(db) == before);
   // the cached statements still work afterwards
   CHECK(db.run(dup.on_conflict().do_nothing()) == 1);
+}
+
+struct returned_id {
+  BOOST_HANA_DEFINE_STRUCT(returned_id, (std::int64_t, id));
+};
+
+TEST_CASE("statement: execute() makes a RETURNING statement's changes even when its rows are not read", "[statement][sqlite]") {
+  egret::sqlite::connection db(fresh_db("returning_unread").string());
+  create(db);
+  fill(db);
+  items t;
+  auto const before = all_items(db).size();
+  (void)db.execute(insert_into(t).values(40, "unread", 1.0, 1, std::nullopt).returning(t.id));
+  CHECK(all_items(db).size() == before + 1);
+  // read afterwards, the rows are all there: the first is not skipped
+  auto const gone = db.execute(egret::delete_from(t).where(t.id >= 40).returning(t.id)).to_vector();
+  REQUIRE(gone.size() == 1);
+  CHECK(gone[0].get<"id">() == 40);
+  auto const added = db.execute(insert_into(t).values(41, "a", 1.0, 1, std::nullopt).values(42, "b", 1.0, 1, std::nullopt).returning(t.id))
+                         .as<returned_id>();
+  REQUIRE(added.size() == 2);
+  CHECK(added[0].id == 41);
+  CHECK(added[1].id == 42);
 }
 
 TEST_CASE("statement: raw_query runs as is and as a relation", "[statement][sqlite]") {

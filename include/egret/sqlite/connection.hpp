@@ -79,13 +79,16 @@ class connection {
   /// Runs q with args bound to its param<>s and returns its rows. The statement is prepared once per
   /// connection and found again by the address of q's compile-time SQL: calling execute in a loop costs
   /// what a hand-reused prepared statement costs. One cursor per query at a time.
-  /// A statement with returning() makes its changes when its first row is asked for (SQLite's first step):
-  /// read its rows (`to_vector()`, `first()`, a loop), or use run() when they are not needed.
+  /// A statement with returning() (INSERT / UPDATE / DELETE) takes its first step here, so its changes
+  /// are made whether or not its rows are read; the rows are read as from any cursor.
   template <query Q, class... Args>
   cursor<columns_of_t<Q>> execute(Q const& q, Args const&... args) {
     statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
     detail::bind_query<dialect_type>(s, q, args...);
-    return cursor<columns_of_t<Q>>(s);
+    if constexpr (requires { typename Q::table; Q::is_statement; })
+      return cursor<columns_of_t<Q>>(s, typename cursor<columns_of_t<Q>>::step_now_t{});
+    else
+      return cursor<columns_of_t<Q>>(s);
   }
 
   /// Runs a statement that returns no rows (insert_into / update / delete_from without returning(), a

@@ -57,9 +57,18 @@ class cursor {
   using owning_row_type = row<true, Cols>;
 
   explicit cursor(statement& s) : s_(&s) {}
+
+  /// Marks a cursor that takes its first step at once (statements that change data: INSERT / UPDATE /
+  /// DELETE ... RETURNING make their changes when executed, whether or not their rows are read).
+  struct step_now_t {};
+  cursor(statement& s, step_now_t) : s_(&s) {
+    advance();
+    primed_ = true;
+  }
   /// True once the rows are exhausted.
   bool done() const { return state_ == state::done; }
-  cursor(cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), row_(o.row_), state_(o.state_) {}
+  cursor(cursor&& o) noexcept
+      : s_(std::exchange(o.s_, nullptr)), row_(o.row_), state_(o.state_), primed_(o.primed_) {}
   cursor& operator=(cursor&&) = delete;
   ~cursor() {
     if (s_ && s_->stepped()) s_->reset();  // once per execution, ready for the next bind
@@ -88,6 +97,7 @@ class cursor {
   /// Starts the query (once).
   iterator begin() {
     if (state_ == state::fresh) advance();
+    primed_ = false;
     return iterator{this};
   }
   sentinel end() const { return {}; }
@@ -120,6 +130,12 @@ class cursor {
   /// Reads the next row into `out`; false at the end.
   template <class S>
   bool read(S& out) {
+    if (primed_) {  // the first row was stepped to at execute(): read it, do not step past it
+      primed_ = false;
+      if (state_ == state::done) return false;
+      detail::read_struct<S, Cols>(*s_, out);
+      return true;
+    }
     if (state_ == state::done || !s_->step()) {
       state_ = state::done;
       return false;
@@ -144,6 +160,7 @@ class cursor {
   statement* s_;
   row_type row_{};
   state state_ = state::fresh;
+  bool primed_ = false;
 };
 
 }  // namespace egret::sqlite
