@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include <egret/types/temporal.hpp>
+#include <egret/types/format.hpp>
 
 namespace tpch {
 

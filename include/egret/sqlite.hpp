@@ -3,5 +3,6 @@
 #pragma once
 
 #include <egret/egret.hpp>
+#include <egret/types/format.hpp>
 #include <egret/sqlite/connection.hpp>
 #include <egret/sqlite/functions.hpp>

@@ -1,5 +1,5 @@
 // Tests egret::date / egret::timestamp: calendar arithmetic, validation, parsing and formatting.
-#include <egret/types/temporal.hpp>
+#include <egret/types/format.hpp>
 
 #include <catch2/catch.hpp>
 

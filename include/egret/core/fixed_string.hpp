@@ -1,7 +1,6 @@
 // Defines egret::fixed_string, the compile-time string used for names (as template arguments) and SQL text.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <string_view>
 
@@ -14,7 +13,9 @@ struct fixed_string {
   char data[N + 1]{};
 
   constexpr fixed_string() = default;
-  constexpr fixed_string(char const (&s)[N + 1]) { std::copy_n(s, N + 1, data); }  // NOLINT: implicit by design
+  constexpr fixed_string(char const (&s)[N + 1]) {  // NOLINT: implicit by design
+    for (std::size_t i = 0; i != N + 1; ++i) data[i] = s[i];
+  }
 
   static constexpr std::size_t size() { return N; }
   constexpr char const* c_str() const { return data; }
@@ -34,8 +35,8 @@ fixed_string(char const (&)[N]) -> fixed_string<N - 1>;
 template <std::size_t N, std::size_t M>
 constexpr fixed_string<N + M> operator+(fixed_string<N> const& a, fixed_string<M> const& b) {
   fixed_string<N + M> r;
-  std::copy_n(a.data, N, r.data);
-  std::copy_n(b.data, M + 1, r.data + N);
+  for (std::size_t i = 0; i != N; ++i) r.data[i] = a.data[i];
+  for (std::size_t i = 0; i != M + 1; ++i) r.data[N + i] = b.data[i];
   return r;
 }
 template <std::size_t N, std::size_t M>

@@ -6,11 +6,11 @@
 #pragma once
 
 #include <cstdint>
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
-#include <fmt/format.h>
 
 #include <egret/core/type_list.hpp>
 #include <egret/expr/aggregate.hpp>
@@ -115,9 +115,10 @@ struct ansi {
     } else if constexpr (std::is_integral_v<T>) {
       v.number(static_cast<long long>(x));
     } else if constexpr (std::is_floating_point_v<T>) {
-      std::string const t = fmt::format("{}", x);
+      char buf[32];  // shortest round-trip form, as fmt prints it
+      auto const t = std::string_view(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, x).ptr - buf));
       v.text(t);
-      if (t.find_first_of(".eEn") == std::string::npos) v.text(".0");  // stays a DOUBLE, not an INTEGER
+      if (t.find_first_of(".eEn") == std::string_view::npos) v.text(".0");  // stays a DOUBLE, not an INTEGER
     } else if constexpr (std::is_same_v<T, date> || std::is_same_v<T, timestamp>) {
       D::template temporal_literal<D>(v, x);
     } else {

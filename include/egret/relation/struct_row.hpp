@@ -2,6 +2,7 @@
 // columns: every member names a column, and its type can hold that column's values.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>

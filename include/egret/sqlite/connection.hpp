@@ -11,6 +11,7 @@
 
 #include <boost/hana/for_each.hpp>
 
+#include <egret/types/format.hpp>
 #include <egret/csv/parse_value.hpp>
 #include <egret/csv/reader.hpp>
 #include <egret/relation/contract.hpp>

@@ -8,7 +8,6 @@
 #include <string>
 #include <string_view>
 
-#include <fmt/format.h>
 
 namespace egret {
 
@@ -196,22 +195,3 @@ inline std::string to_string(timestamp const& t) {
 }
 
 }  // namespace egret
-
-// Formatting through the string_view formatter keeps fill/align/width specs working: fmt::format("{:>12}", d).
-template <>
-struct fmt::formatter<egret::date> : fmt::formatter<std::string_view> {
-  template <class FormatContext>
-  auto format(egret::date d, FormatContext& ctx) const -> decltype(ctx.out()) {
-    char buf[egret::date_max_chars];
-    return fmt::formatter<std::string_view>::format(std::string_view(buf, egret::format_to_chars(buf, d)), ctx);
-  }
-};
-
-template <>
-struct fmt::formatter<egret::timestamp> : fmt::formatter<std::string_view> {
-  template <class FormatContext>
-  auto format(egret::timestamp const& t, FormatContext& ctx) const -> decltype(ctx.out()) {
-    char buf[egret::timestamp_max_chars];
-    return fmt::formatter<std::string_view>::format(std::string_view(buf, egret::format_to_chars(buf, t)), ctx);
-  }
-};

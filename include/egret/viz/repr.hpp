@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <egret/types/format.hpp>
 #include <egret/viz/tree.hpp>
 
 namespace egret::viz {
