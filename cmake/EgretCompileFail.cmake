@@ -17,8 +17,11 @@
 #      must match <regex>.
 #  (c) "diagnostic-lines: N" is printed (lines of compiler output of (b)).
 #
-#  <regex> is a CMake regular expression (see string(REGEX)), searched anywhere
-#  in the combined stdout+stderr of the compiler. The match is QUOTE-AGNOSTIC:
+#  <regex> is a CMake regular expression (see string(REGEX)). With GCC
+#  (EGRET_CF_COMPILER_ID GNU) it must match the FIRST line that contains
+#  "error:": the first error g++ prints must name the problem, not a cascade
+#  or a type dump before it. With other compilers it is searched anywhere in
+#  the combined stdout+stderr. The match is QUOTE-AGNOSTIC:
 #  the characters  ' " `  and the UTF-8 curly quotes  ‘ ’ “ ”  are deleted from
 #  the compiler output (and from the regex) before matching, because GCC and
 #  Clang quote differently and GCC's quotes depend on the locale.
@@ -120,7 +123,14 @@ endif()
 
 set(_out_stripped "${_out}")
 _egret_strip_quotes(_out_stripped)
-if(NOT _out_stripped MATCHES "${_expect}")
+if(EGRET_CF_COMPILER_ID STREQUAL "GNU")
+  # the first line holding "error:" (a line is a run of characters other than a newline)
+  string(REGEX MATCH "[^\n]*error:[^\n]*" _first_error "${_out_stripped}")
+  if(NOT _first_error MATCHES "${_expect}")
+    _egret_fail("Compilation failed as expected, but the FIRST error line does not match the expected regex (quotes removed): ${_expect}\nFirst error line: ${_first_error}"
+      "${_cmd_text} ${EGRET_CF_SOURCE}" "${_out}")
+  endif()
+elseif(NOT _out_stripped MATCHES "${_expect}")
   _egret_fail("Compilation failed as expected, but the output does not match the expected regex (quotes removed): ${_expect}"
     "${_cmd_text} ${EGRET_CF_SOURCE}" "${_out}")
 endif()

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
 
 #include "models.hpp"
 

@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include <egret/sqlite.hpp>
+#include <egret/types/format.hpp>  // fmt prints egret::date
 
 #include "build.hpp"
 #include "models.hpp"

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
 
 #include "gzip_streambuf.hpp"
 #include "schema.hpp"

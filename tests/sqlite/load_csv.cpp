@@ -6,6 +6,7 @@
 #include <string>
 
 #include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
 
 namespace {
 EGRET_TABLE(people, (id, std::int64_t), (name, std::string), (born, egret::date), (score, std::optional<double>));

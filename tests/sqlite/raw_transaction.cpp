@@ -7,6 +7,8 @@
 #include <egret/sqlite/statement.hpp>
 #include <egret/sqlite/transaction.hpp>
 
+#include <chrono>
+#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <random>
@@ -145,6 +147,27 @@ TEST_CASE("BEGIN IMMEDIATE takes the write lock at once", "[sqlite][raw][transac
   insert(c.writer, 1);
   tx.commit();
   CHECK(count(c.reader) == 1);
+}
+
+TEST_CASE("busy_timeout takes any std::chrono duration, cut to whole milliseconds", "[sqlite][raw][transaction]") {
+  two_connections c;
+  auto const current = [&] {
+    statement s(c.writer.get(), "PRAGMA busy_timeout");
+    REQUIRE(s.step());
+    return s.read<std::int64_t>(0);
+  };
+  c.writer.busy_timeout(std::chrono::milliseconds(250));
+  CHECK(current() == 250);
+  c.writer.busy_timeout(std::chrono::seconds(2));
+  CHECK(current() == 2000);
+  c.writer.busy_timeout(std::chrono::microseconds(1999));
+  CHECK(current() == 1);
+  c.writer.busy_timeout(std::chrono::duration<double>(0.0125));
+  CHECK(current() == 12);
+  c.writer.busy_timeout(std::chrono::hours(24 * 365 * 100));  // more milliseconds than an int holds
+  CHECK(current() == INT_MAX);
+  c.writer.busy_timeout(std::chrono::milliseconds(-5));  // zero or less: no waiting
+  CHECK(current() == 0);
 }
 
 TEST_CASE("a commit that fails leaves the transaction open, and the destructor rolls it back", "[sqlite][raw][transaction]") {

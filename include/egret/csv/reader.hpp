@@ -1,14 +1,14 @@
 // Defines egret::csv::reader, a streaming RFC 4180 CSV / TPC-H .tbl reader, and expect_header.
+// Files are read with <cstdio>, and streams through a constructor template, so that neither <filesystem> nor
+// <fstream> / <istream> is needed here.
 #pragma once
 
-#include <algorithm>
 #include <cerrno>
+#include <concepts>
 #include <cstddef>
-#include <filesystem>
-#include <fstream>
+#include <cstdio>
 #include <initializer_list>
-#include <istream>
-#include <memory>
+#include <iosfwd>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -18,16 +18,9 @@
 #include <vector>
 
 #include <egret/core/error.hpp>
+#include <egret/csv/options.hpp>
 
 namespace egret::csv {
-
-struct options {
-  char delimiter = ',';
-  /// TPC-H .tbl: every record ends with the delimiter; the empty field it would produce is dropped.
-  bool trailing_delimiter = false;
-  /// The first record names the columns: next() skips it unless read_header() consumed it first.
-  bool has_header = true;
-};
 
 /// One field of a record. `text` is unquoted (`""` already turned into `"`) and stays valid until the next call to
 /// reader::next(). line and column are 1-based and say where the field starts (its opening quote if quoted); column
@@ -55,29 +48,29 @@ class reader {
  public:
   static constexpr std::size_t default_buffer_size = std::size_t{1} << 16;
 
-  /// Opens `file` for reading; throws load_error(file, 0, 0, "cannot open: ...") on failure. buffer_size is only
-  /// for tests that need records to straddle buffer refills.
-  explicit reader(std::filesystem::path const& file, options opts = {}, std::size_t buffer_size = default_buffer_size)
-      : owned_(std::make_unique<std::ifstream>()), in_(owned_.get()), file_(file.string()), opts_(opts) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) {
-      // An ifstream "opens" a directory on Linux and only fails at the first read: report it up front.
-      throw load_error(file_, 0, 0, "cannot open: " + std::make_error_code(std::errc::is_a_directory).message());
-    }
+  /// Opens `file` for reading; throws load_error(file, 0, 0, "cannot open: ...") on failure. A
+  /// std::filesystem::path converts (on POSIX). buffer_size is only for tests that need records to straddle
+  /// buffer refills.
+  explicit reader(std::string const& file, options opts = {}, std::size_t buffer_size = default_buffer_size)
+      : read_(&read_file), file_(file), opts_(opts) {
     errno = 0;
-    owned_->open(file, std::ios::binary);
-    if (!owned_->is_open()) {
-      int const err = errno;
-      std::string why = err != 0 ? std::generic_category().message(err) : std::string("unknown error");
-      throw load_error(file_, 0, 0, "cannot open: " + why);
-    }
+    owned_.f = std::fopen(file_.c_str(), "rb");
+    if (owned_.f == nullptr) throw_cannot_open(errno);
+    source_ = owned_.f;
     init_buffer(buffer_size);
+    // Linux opens a directory for reading and fails only at the first read: read now, so that it is reported
+    // as the open failure it is.
+    int err = 0;
+    fill(err);
+    if (err != 0) throw_cannot_open(err);
   }
 
-  /// Reads from `in`, which must outlive the reader; `display_name` is the file name used in errors.
-  reader(std::istream& in, std::string display_name, options opts = {},
-         std::size_t buffer_size = default_buffer_size)
-      : in_(&in), file_(std::move(display_name)), opts_(opts) {
+  /// Reads from `in` (a std::istream or a class derived from it: an ifstream, an istringstream, a stream over
+  /// a decompressing streambuf), which must outlive the reader; `display_name` is the file name used in errors.
+  template <class Stream>
+    requires std::derived_from<Stream, std::istream>
+  reader(Stream& in, std::string display_name, options opts = {}, std::size_t buffer_size = default_buffer_size)
+      : source_(&in), read_(&read_stream<Stream>), file_(std::move(display_name)), opts_(opts) {
     init_buffer(buffer_size);
   }
 
@@ -114,33 +107,85 @@ class reader {
   };
   enum class ending { delimiter, newline, end_of_input };
 
+  // Owns the FILE the path constructor opened; moves with the reader.
+  struct owned_file {
+    std::FILE* f = nullptr;
+    owned_file() = default;
+    owned_file(owned_file&& o) noexcept : f(std::exchange(o.f, nullptr)) {}
+    owned_file& operator=(owned_file&& o) noexcept {
+      if (this != &o) {
+        close();
+        f = std::exchange(o.f, nullptr);
+      }
+      return *this;
+    }
+    ~owned_file() { close(); }
+    void close() noexcept {
+      if (f != nullptr) std::fclose(std::exchange(f, nullptr));
+    }
+  };
+
+  // Reads up to n bytes into buf; returns how many (0 at end of input). On a read error sets err (an errno
+  // value, or -1 when the source does not say).
+  using read_fn = std::size_t (*)(void* source, char* buf, std::size_t n, int& err);
+
+  static std::size_t read_file(void* source, char* buf, std::size_t n, int& err) {
+    auto* const f = static_cast<std::FILE*>(source);
+    errno = 0;
+    std::size_t const got = std::fread(buf, 1, n, f);
+    if (got < n && std::ferror(f)) err = errno != 0 ? errno : -1;
+    return got;
+  }
+
+  // A template so that the stream is a complete type only where a stream is passed (the caller has included
+  // <istream>), not here.
+  template <class Stream>
+  static std::size_t read_stream(void* source, char* buf, std::size_t n, int& err) {
+    Stream& in = *static_cast<Stream*>(source);
+    in.read(buf, static_cast<std::streamsize>(n));
+    if (in.bad()) err = -1;
+    return static_cast<std::size_t>(in.gcount());
+  }
+
+  [[noreturn]] void throw_cannot_open(int err) const {
+    throw load_error(file_, 0, 0,
+                     "cannot open: " + (err > 0 ? std::generic_category().message(err) : std::string("unknown error")));
+  }
+
   void init_buffer(std::size_t buffer_size) {
-    chunk_ = std::max<std::size_t>(buffer_size, 1);
+    chunk_ = buffer_size > 0 ? buffer_size : 1;
     // The first read needs 3 bytes to recognise a byte order mark, whatever the chunk size.
-    buf_.resize(std::max<std::size_t>(chunk_, 3));
+    buf_.resize(chunk_ > 3 ? chunk_ : 3);
+  }
+
+  // Reads the next chunk into buf_ (which then starts at input offset base_); sets eof_ at end of input and
+  // err on a read error. The first read skips a byte order mark.
+  void fill(int& err) {
+    std::size_t const want = first_read_ ? buf_.size() : chunk_;
+    base_ += end_;
+    pos_ = end_ = 0;
+    end_ = read_(source_, buf_.data(), want, err);
+    if (err != 0) return;
+    if (end_ == 0) {
+      eof_ = true;
+      return;
+    }
+    if (first_read_) {
+      first_read_ = false;
+      if (end_ >= 3 && buf_[0] == '\xEF' && buf_[1] == '\xBB' && buf_[2] == '\xBF') {
+        pos_ = 3;
+        line_start_ = 3;  // columns count from after the byte order mark
+      }
+    }
   }
 
   // True when a byte is available at pos_, refilling the buffer if needed; false at end of input.
   bool available() {
     while (pos_ == end_) {
       if (eof_) return false;
-      std::size_t const want = first_read_ ? buf_.size() : chunk_;
-      base_ += end_;
-      pos_ = end_ = 0;
-      in_->read(buf_.data(), static_cast<std::streamsize>(want));
-      if (in_->bad()) throw load_error(file_, line_, column_here(), "read error");
-      end_ = static_cast<std::size_t>(in_->gcount());
-      if (end_ == 0) {
-        eof_ = true;
-        return false;
-      }
-      if (first_read_) {
-        first_read_ = false;
-        if (end_ >= 3 && buf_[0] == '\xEF' && buf_[1] == '\xBB' && buf_[2] == '\xBF') {
-          pos_ = 3;
-          line_start_ = 3;  // columns count from after the byte order mark
-        }
-      }
+      int err = 0;
+      fill(err);
+      if (err != 0) throw load_error(file_, line_, column_here(), "read error");
     }
     return true;
   }
@@ -292,8 +337,9 @@ class reader {
     return true;
   }
 
-  std::unique_ptr<std::ifstream> owned_;  // set only when the reader opened the file itself
-  std::istream* in_;
+  owned_file owned_;        // set only when the reader opened the file itself
+  void* source_ = nullptr;  // owned_.f or the caller's stream
+  read_fn read_;            // reads from source_
   std::string file_;
   options opts_;
 
@@ -323,7 +369,7 @@ inline void expect_header(reader& r, std::span<std::string_view const> names) {
     throw load_error(r.file_name(), 1, 1, "empty file, expected a header with " + std::to_string(names.size()) +
                                               " columns");
   }
-  std::size_t const common = std::min(header.size(), names.size());
+  std::size_t const common = header.size() < names.size() ? header.size() : names.size();
   for (std::size_t i = 0; i < common; ++i) {
     if (header[i].text != names[i]) {
       throw load_error(r.file_name(), header[i].line, header[i].column,

@@ -13,6 +13,7 @@
 
 
 #include <egret/core/type_list.hpp>
+#include <egret/dialect/capability.hpp>
 #include <egret/expr/aggregate.hpp>
 #include <egret/expr/expression.hpp>
 #include <egret/types/sql_type.hpp>
@@ -37,6 +38,9 @@ struct ansi {
   static constexpr char quote_close = '"';
   /// Placeholder style for bound values.
   static constexpr placeholder_style placeholders = placeholder_style::question;
+  // Capabilities (dialect/capability.hpp): one flag per `feature`. A construct whose flag is false is a
+  // compile error naming the feature, or is emulated (FILTER, NULLS FIRST / LAST).
+
   /// Aggregates accept `FILTER (WHERE ...)`; otherwise egret renders `SUM(CASE WHEN p THEN x END)`.
   static constexpr bool has_filter_clause = true;
   /// `ORDER BY x NULLS FIRST / NULLS LAST`; otherwise egret sorts on `x IS NULL` first.
@@ -49,6 +53,10 @@ struct ansi {
   static constexpr bool has_update_from = true;
   /// RIGHT JOIN and FULL OUTER JOIN.
   static constexpr bool has_right_full_join = true;
+  /// Window functions: `f OVER (...)`.
+  static constexpr bool has_window_functions = true;
+  /// The math functions SQRT, LN, LOG, POW, CEIL, FLOOR... and SIGN.
+  static constexpr bool has_math_functions = true;
   /// Boolean literals spelled TRUE/FALSE; otherwise 1/0.
   static constexpr bool has_boolean_literals = true;
 

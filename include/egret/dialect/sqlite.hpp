@@ -17,16 +17,18 @@ struct sqlite_v : ansi {
   static constexpr std::string_view name = "SQLite";
   using family = sqlite_family;
   static constexpr int version = Version;
-  /// FILTER (WHERE ...) on aggregates since 3.30.
-  static constexpr bool has_filter_clause = Version >= 3'030'000;
-  /// NULLS FIRST / NULLS LAST since 3.30.
-  static constexpr bool has_nulls_order = Version >= 3'030'000;
-  /// Upsert since 3.24, UPDATE ... FROM since 3.33, RETURNING since 3.35.
-  static constexpr bool has_upsert = Version >= 3'024'000;
-  static constexpr bool has_update_from = Version >= 3'033'000;
-  static constexpr bool has_returning = Version >= 3'035'000;
-  /// RIGHT and FULL OUTER JOIN since 3.39.
-  static constexpr bool has_right_full_join = Version >= 3'039'000;
+  /// Each capability from the version that added it (dialect/capability.hpp, `sqlite_since`):
+  /// FILTER (WHERE ...) on aggregates and NULLS FIRST / LAST since 3.30 (emulated before), upsert since
+  /// 3.24, window functions since 3.25, UPDATE ... FROM since 3.33, RETURNING and the math functions since
+  /// 3.35, RIGHT and FULL OUTER JOIN since 3.39.
+  static constexpr bool has_filter_clause = Version >= sqlite_since(feature::filter_clause);
+  static constexpr bool has_nulls_order = Version >= sqlite_since(feature::nulls_order);
+  static constexpr bool has_upsert = Version >= sqlite_since(feature::upsert);
+  static constexpr bool has_window_functions = Version >= sqlite_since(feature::window_functions);
+  static constexpr bool has_update_from = Version >= sqlite_since(feature::update_from);
+  static constexpr bool has_returning = Version >= sqlite_since(feature::returning);
+  static constexpr bool has_math_functions = Version >= sqlite_since(feature::math_functions);
+  static constexpr bool has_right_full_join = Version >= sqlite_since(feature::right_full_join);
 
   /// Dates are ISO-8601 text: a plain string literal.
   template <class D, class V, class T>
@@ -230,8 +232,7 @@ template <class Fn>
 struct spelling<dialect::sqlite_family, Fn> {
   template <class D, class S, class V, class... A>
   static constexpr void render(V& v, A const*... a) {
-    static_assert(D::version >= Fn::sqlite_since,
-                  "egret: this function needs SQLite 3.35 or later (math functions, SIGN); target a newer sqlite_v<>");
+    dialect::use<D, dialect::feature::math_functions>(v);
     v.text(Fn::sql);
     v.ch('(');
     detail::render_args<D, S>(v, a...);

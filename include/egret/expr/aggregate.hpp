@@ -144,9 +144,21 @@ template <class Fn>
 inline constexpr bool is_variance_v = std::is_same_v<Fn, agg::var_samp> || std::is_same_v<Fn, agg::var_pop> ||
                                       std::is_same_v<Fn, agg::stddev_samp> || std::is_same_v<Fn, agg::stddev_pop>;
 
-/// The type rule of aggregate Fn over an argument of type TE, one static_assert each.
 template <class Fn, class TE>
-constexpr void check_aggregate() {
+using aggregate_type_t =
+    std::conditional_t<std::is_same_v<Fn, agg::count>, std::int64_t,
+    std::conditional_t<std::is_same_v<Fn, agg::mean> || is_variance_v<Fn>, double,
+    std::conditional_t<std::is_same_v<Fn, agg::any> || std::is_same_v<Fn, agg::all>, bool,
+    std::conditional_t<std::is_same_v<Fn, agg::group_concat>, std::string,
+    std::conditional_t<std::is_same_v<Fn, agg::sum> && is_integer_v<TE>, std::int64_t, TE>>>>>;
+
+template <class Fn, class E, class... W>
+constexpr auto make_aggregate(E const& e, W const&... w) {
+  static_assert(sizeof...(W) <= 1, "egret: an aggregate takes at most one where() filter");
+  static_assert(!is_aggregate_v<E>, "egret: an aggregate cannot contain another aggregate; aggregate in a subquery first");
+  using TE = value_type_t<E>;
+  // the type rule of Fn over TE, one static_assert each (here, not in a function of its own: one frame
+  // less in the compiler's instantiation trace)
   if constexpr (std::is_same_v<Fn, agg::sum> || std::is_same_v<Fn, agg::mean>) {
     if constexpr (std::is_same_v<TE, std::string>)
       static_assert(dependent_false<TE>, "egret: sum() and mean() need a numeric argument, got TEXT");
@@ -167,22 +179,6 @@ constexpr void check_aggregate() {
   } else if constexpr (std::is_same_v<Fn, agg::group_concat>) {
     static_assert(is_text_v<TE>, "egret: group_concat() needs a TEXT argument; cast<std::string>() it");
   }
-}
-
-template <class Fn, class TE>
-using aggregate_type_t =
-    std::conditional_t<std::is_same_v<Fn, agg::count>, std::int64_t,
-    std::conditional_t<std::is_same_v<Fn, agg::mean> || is_variance_v<Fn>, double,
-    std::conditional_t<std::is_same_v<Fn, agg::any> || std::is_same_v<Fn, agg::all>, bool,
-    std::conditional_t<std::is_same_v<Fn, agg::group_concat>, std::string,
-    std::conditional_t<std::is_same_v<Fn, agg::sum> && is_integer_v<TE>, std::int64_t, TE>>>>>;
-
-template <class Fn, class E, class... W>
-constexpr auto make_aggregate(E const& e, W const&... w) {
-  static_assert(sizeof...(W) <= 1, "egret: an aggregate takes at most one where() filter");
-  static_assert(!is_aggregate_v<E>, "egret: an aggregate cannot contain another aggregate; aggregate in a subquery first");
-  using TE = value_type_t<E>;
-  check_aggregate<Fn, TE>();
   using T = aggregate_type_t<Fn, TE>;
   if constexpr (sizeof...(W) == 0)
     return aggregate_t<Fn, T, E, no_filter, false>{{}, e, {}};

@@ -26,10 +26,12 @@ struct aliased : expr_methods<aliased<E, Name>> {
   }
 };
 
-/// The output name of a select item: its alias, or the column's own name; none for other expressions.
+/// The output name of a select item: its alias, or the column's own name; none for other expressions
+/// (`value` is then empty, so that a query with an unnamed item stays well-formed after the rule reports it).
 template <class E>
 struct output_name {
   static constexpr bool has = false;
+  static constexpr fixed_string<0> value{};
 };
 template <class E>
   requires requires { E::is_aliased; }
@@ -100,6 +102,8 @@ struct as_sort_key<sort_key<E, Desc, N>> {
 };
 
 /// `e [DESC] [NULLS FIRST|LAST]`; where the dialect lacks NULLS FIRST/LAST, `e IS NULL [DESC], e [DESC]`.
+/// The emulation writes e twice, and so binds e's run-time values twice: the binder walks this same code,
+/// so each value follows its placeholder (tests/dialect/capabilities.cpp).
 template <class D, class S, class V, class K>
 constexpr void render_sort_key(V& v, K const* k) {
   using E = typename K::inner;

@@ -310,19 +310,6 @@ inline constexpr auto to_char_text = [] {
   return s;
 }();
 
-template <fixed_string F>
-constexpr void check_strftime() {
-  constexpr strftime_issue issue = check_strftime_pattern(F.view());
-  static_assert(issue != strftime_issue::unknown_specifier,
-                "egret: strftime() pattern uses a specifier that is not portable; use %Y %m %d %H %M %S %f %j %%");
-  static_assert(issue != strftime_issue::lone_percent, "egret: strftime() pattern ends with a lone %; write %% for %");
-  static_assert(issue != strftime_issue::quote_in_text,
-                "egret: strftime() pattern text cannot hold a double quote or a backslash");
-  static_assert(issue != strftime_issue::ambiguous_for_postgres,
-                "egret: strftime() pattern puts %d before %d/%j or %S before %S/%f with nothing between; "
-                "PostgreSQL's to_char cannot read that, add a separator");
-}
-
 }  // namespace detail
 
 // ---- parts ----
@@ -484,7 +471,16 @@ template <fixed_string F, class E>
   requires is_operand_v<E>
 constexpr auto strftime(E const& e) {
   detail::require_temporal_argument<detail::operand_type_t<E>>();
-  detail::check_strftime<F>();
+  // the pattern's rules, here rather than in a function of their own: one frame less in error traces
+  constexpr detail::strftime_issue issue = detail::check_strftime_pattern(F.view());
+  static_assert(issue != detail::strftime_issue::unknown_specifier,
+                "egret: strftime() pattern uses a specifier that is not portable; use %Y %m %d %H %M %S %f %j %%");
+  static_assert(issue != detail::strftime_issue::lone_percent, "egret: strftime() pattern ends with a lone %; write %% for %");
+  static_assert(issue != detail::strftime_issue::quote_in_text,
+                "egret: strftime() pattern text cannot hold a double quote or a backslash");
+  static_assert(issue != detail::strftime_issue::ambiguous_for_postgres,
+                "egret: strftime() pattern puts %d before %d/%j or %S before %S/%f with nothing between; "
+                "PostgreSQL's to_char cannot read that, add a separator");
   return make_call<fn::strftime<F>, std::string>(e);
 }
 

@@ -26,20 +26,20 @@ struct expr_methods : expr_tag {
   /// `SUM(e)`, optionally filtered: `p.amount.sum(where(p.payment_method == "coupon"))`.
   template <class... W>
   constexpr auto sum(W const&... w) const {
-    return egret::sum(self(), w...);
+    return detail::make_aggregate<agg::sum>(self(), w...);  // = egret::sum(self(), w...), one frame less in error traces
   }
   /// `AVG(e)`.
   template <class... W>
   constexpr auto mean(W const&... w) const {
-    return egret::mean(self(), w...);
+    return detail::make_aggregate<agg::mean>(self(), w...);
   }
   template <class... W>
   constexpr auto min(W const&... w) const {
-    return egret::min(self(), w...);
+    return detail::make_aggregate<agg::min>(self(), w...);
   }
   template <class... W>
   constexpr auto max(W const&... w) const {
-    return egret::max(self(), w...);
+    return detail::make_aggregate<agg::max>(self(), w...);
   }
   /// `COUNT(e)`: the rows where e is not NULL.
   template <class... W>
@@ -327,12 +327,12 @@ struct expr_methods : expr_tag {
   /// Whether p holds for some row (BOOL_OR).
   template <class... W>
   constexpr auto any(W const&... w) const {
-    return egret::any(self(), w...);
+    return detail::make_aggregate<agg::any>(self(), w...);
   }
   /// Whether p holds for every row (BOOL_AND).
   template <class... W>
   constexpr auto all(W const&... w) const {
-    return egret::all(self(), w...);
+    return detail::make_aggregate<agg::all>(self(), w...);
   }
   /// The values joined with a separator (default ","): `s.group_concat(", ")`.
   template <class... A>
@@ -342,22 +342,22 @@ struct expr_methods : expr_tag {
   /// Sample variance (Ibis var(), how="sample").
   template <class... W>
   constexpr auto var(W const&... w) const {
-    return egret::var_samp(self(), w...);
+    return detail::make_aggregate<agg::var_samp>(self(), w...);
   }
   /// Population variance.
   template <class... W>
   constexpr auto var_pop(W const&... w) const {
-    return egret::var_pop(self(), w...);
+    return detail::make_aggregate<agg::var_pop>(self(), w...);
   }
   /// Sample standard deviation (Ibis std(), how="sample").
   template <class... W>
   constexpr auto std(W const&... w) const {
-    return egret::stddev_samp(self(), w...);
+    return detail::make_aggregate<agg::stddev_samp>(self(), w...);
   }
   /// Population standard deviation.
   template <class... W>
   constexpr auto std_pop(W const&... w) const {
-    return egret::stddev_pop(self(), w...);
+    return detail::make_aggregate<agg::stddev_pop>(self(), w...);
   }
   // ---- end of numeric, text, NULL and aggregate functions ----
 

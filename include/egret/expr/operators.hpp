@@ -71,7 +71,6 @@ struct unary : expr_methods<unary<Not, E>> {
 
 namespace detail {
 
-
 template <class Op, class L, class R>
 constexpr auto make_binary(L const& l, R const& r) {
   using A = as_expr_t<L>;
@@ -97,9 +96,15 @@ inline constexpr std::string_view family_word = [] {
   else return "a date";
 }();
 
-/// The rules, one static_assert each; only the first broken rule is instantiated.
-template <class Op, class TA, class TB>
-constexpr void check_arithmetic() {
+}  // namespace detail
+
+// The type rules, one static_assert each, written in the function the operator calls (one frame less
+// in the compiler's instantiation trace than a separate check function); only the first broken rule is
+// instantiated.
+template <class Op, class L, class R>
+constexpr auto arith(L const& l, R const& r) {
+  using TA = value_type_t<as_expr_t<L>>;
+  using TB = value_type_t<as_expr_t<R>>;
   if constexpr (is_numeric_v<TA> && is_numeric_v<TB>) {
     if constexpr (std::is_same_v<Op, op::mod>)
       static_assert(is_integer_v<TA> && is_integer_v<TB>, "egret: % needs integer operands; use mod() on DOUBLE");
@@ -111,40 +116,24 @@ constexpr void check_arithmetic() {
   } else {
     static_assert(dependent_false<TA>, "egret: arithmetic on DATE or TIMESTAMP values; use the date functions");
   }
+  return detail::make_binary<Op>(l, r);
 }
-
-template <class TA, class TB>
-constexpr void check_comparison() {
+template <class Op, class L, class R>
+constexpr auto compare(L const& l, R const& r) {
+  using TA = value_type_t<as_expr_t<L>>;
+  using TB = value_type_t<as_expr_t<R>>;
   if constexpr (!comparable_v<TA, TB>) {
     if constexpr ((is_text_v<TA> && is_numeric_v<TB>) || (is_numeric_v<TA> && is_text_v<TB>))
       static_assert(dependent_false<TA>, "egret: cannot compare TEXT with a number; compare with a string or cast<>() it");
     else
       static_assert(dependent_false<TA>, "egret: cannot compare values of different SQL types; cast<>() one side");
   }
-}
-
-template <class TA, class TB>
-constexpr void check_logical() {
-  static_assert(std::is_same_v<TA, bool> && std::is_same_v<TB, bool>,
-                "egret: AND / OR need BOOLEAN operands; compare the value first (x > 0)");
-}
-
-}  // namespace detail
-
-
-template <class Op, class L, class R>
-constexpr auto arith(L const& l, R const& r) {
-  detail::check_arithmetic<Op, value_type_t<as_expr_t<L>>, value_type_t<as_expr_t<R>>>();
-  return detail::make_binary<Op>(l, r);
-}
-template <class Op, class L, class R>
-constexpr auto compare(L const& l, R const& r) {
-  detail::check_comparison<value_type_t<as_expr_t<L>>, value_type_t<as_expr_t<R>>>();
   return detail::make_binary<Op>(l, r);
 }
 template <class Op, class L, class R>
 constexpr auto logical(L const& l, R const& r) {
-  detail::check_logical<value_type_t<as_expr_t<L>>, value_type_t<as_expr_t<R>>>();
+  static_assert(std::is_same_v<value_type_t<as_expr_t<L>>, bool> && std::is_same_v<value_type_t<as_expr_t<R>>, bool>,
+                "egret: AND / OR need BOOLEAN operands; compare the value first (x > 0)");
   return detail::make_binary<Op>(l, r);
 }
 

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <egret/dialect/capability.hpp>
 #include <egret/expr/aggregate.hpp>
 #include <egret/expr/pack.hpp>
 #include <egret/expr/value.hpp>
@@ -245,6 +246,7 @@ struct over_t : expr_methods<over_t<F, W>> {
 
   template <class D, class S, class V>
   static constexpr void render(V& v, over_t const* n) {
+    dialect::use<D, dialect::feature::window_functions>(v);
     if constexpr (requires { F::is_aggregate_call; })
       if constexpr (requires { aggregate_spelling<typename D::family, typename F::fn>::emulated; })
         detail::emulated_aggregate_over<typename F::fn, D>();

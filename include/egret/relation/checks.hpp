@@ -1,6 +1,7 @@
 // Defines the compile-time rules on relational operations: columns in scope, GROUP BY consistency,
-// named select items, BOOLEAN conditions. Detection is constexpr; each rule's static_assert sits in a
-// function templated on the offending column, so the compiler names it beside the message.
+// named select items, distinct output names, BOOLEAN conditions. Detection is constexpr; each rule finds the
+// offending column (or name) as a type and asserts dependent_false<offender>, so the compiler names it
+// beside the message.
 #pragma once
 
 #include <egret/expr/alias.hpp>
@@ -17,7 +18,7 @@ constexpr bool in_scope_all(type_list<Es...>);
 template <class Scope, class E>
 constexpr bool in_scope() {
   if constexpr (is_column_v<E>)
-    return Scope::template provides<typename E::source>;
+    return Scope::template provides<typename E::source> || std::is_same_v<typename E::source, lookup_failed>;
   else
     return in_scope_all<Scope>(typename E::operands{});
 }
@@ -26,29 +27,35 @@ constexpr bool in_scope_all(type_list<Es...>) {
   return (in_scope<Scope, Es>() && ...);
 }
 
-template <class Column>
-constexpr void column_not_in_scope() {
-  static_assert(dependent_false<Column>,
-                "egret: this column's table is not in the query's FROM; join the table first, or use the "
-                "derived relation's column (rel[\"name\"_c])");
+/// The first type of Ts that is not void; void when all are (an indexed lookup, no recursion over Ts).
+template <class... Ts>
+constexpr std::size_t first_non_void_index() {
+  constexpr bool found[] = {!std::is_void_v<Ts>..., true};
+  std::size_t i = 0;
+  while (!found[i]) ++i;
+  return i;
 }
+template <class... Ts>
+using first_non_void_t = at_t<first_non_void_index<Ts...>(), type_list<Ts..., void>>;
 
+/// The first column of E whose table is not in Scope (void when there is none): the rule names it.
 template <class Scope, class... Es>
-constexpr void report_scope_all(type_list<Es...>);
-
+constexpr auto out_of_scope_in(type_list<Es...>);
 template <class Scope, class E>
-constexpr void report_scope() {
+constexpr auto out_of_scope_column() {
   if constexpr (in_scope<Scope, E>())
-    return;
+    return std::type_identity<void>{};
   else if constexpr (is_column_v<E>)
-    column_not_in_scope<E>();
+    return std::type_identity<E>{};
   else
-    report_scope_all<Scope>(typename E::operands{});
+    return out_of_scope_in<Scope>(typename E::operands{});
 }
 template <class Scope, class... Es>
-constexpr void report_scope_all(type_list<Es...>) {
-  (report_scope<Scope, Es>(), ...);
+constexpr auto out_of_scope_in(type_list<Es...>) {
+  return std::type_identity<first_non_void_t<typename decltype(out_of_scope_column<Scope, Es>())::type...>>{};
 }
+template <class Scope, class E>
+using out_of_scope_t = typename decltype(out_of_scope_column<Scope, E>())::type;
 
 // --- grouping: beside an aggregate, a column must be a GROUP BY key or inside an aggregate ---
 
@@ -73,7 +80,7 @@ constexpr bool grouped_ok() {
   else if constexpr (requires { E::is_aggregate_call; })
     return true;
   else if constexpr (is_column_v<E>)
-    return false;
+    return std::is_same_v<typename E::source, lookup_failed>;
   else
     return grouped_all<Keys>(typename E::operands{});
 }
@@ -82,27 +89,45 @@ constexpr bool grouped_all(type_list<Es...>) {
   return (grouped_ok<Keys, Es>() && ...);
 }
 
-template <class Column>
-constexpr void column_not_grouped() {
-  static_assert(dependent_false<Column>,
-                "egret: a column beside an aggregate must be in group_by() or inside an aggregate (sum, max...)");
-}
-
+/// The first column of E that is neither a key of Keys nor inside an aggregate (void when there is none).
 template <class Keys, class... Es>
-constexpr void report_grouping_all(type_list<Es...>);
-
+constexpr auto ungrouped_in(type_list<Es...>);
 template <class Keys, class E>
-constexpr void report_grouping() {
+constexpr auto ungrouped_column() {
   if constexpr (grouped_ok<Keys, E>())
-    return;
+    return std::type_identity<void>{};
   else if constexpr (is_column_v<E>)
-    column_not_grouped<E>();
+    return std::type_identity<E>{};
   else
-    report_grouping_all<Keys>(typename E::operands{});
+    return ungrouped_in<Keys>(typename E::operands{});
 }
 template <class Keys, class... Es>
-constexpr void report_grouping_all(type_list<Es...>) {
-  (report_grouping<Keys, Es>(), ...);
+constexpr auto ungrouped_in(type_list<Es...>) {
+  return std::type_identity<first_non_void_t<typename decltype(ungrouped_column<Keys, Es>())::type...>>{};
+}
+template <class Keys, class E>
+using ungrouped_t = typename decltype(ungrouped_column<Keys, E>())::type;
+
+// --- output names: the items of one SELECT have distinct names ---
+
+/// Index of the first item whose output name an earlier item has; the item count when there is none.
+template <class... Items>
+constexpr std::size_t first_duplicate_name() {
+  constexpr bool has[] = {output_name<Items>::has..., false};
+  std::string_view const names[] = {output_name<Items>::value.view()..., {}};
+  for (std::size_t i = 1; i < sizeof...(Items); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (has[i] && has[j] && names[i] == names[j]) return i;
+  return sizeof...(Items);
+}
+
+/// The items of one SELECT (GROUP BY keys and aggregates included) name distinct output columns.
+template <class... Items>
+constexpr void require_unique_names() {
+  constexpr std::size_t i = first_duplicate_name<Items...>();
+  if constexpr (i < sizeof...(Items))
+    static_assert(dependent_false<name_tag<output_name<at_t<i, type_list<Items...>>>::value>>,
+                  "egret: two select items have the same output name; rename one with .as<\"other_name\">()");
 }
 
 // --- the checks each operation runs ---
@@ -118,14 +143,24 @@ constexpr void require_named() {
     static_assert(dependent_false<E>, "egret: name this select item with .as<\"name\">()");
 }
 
+// The rules below assert in the function the operation calls, not in one more function of their own (each
+// nested call is one more line in g++'s trace); the offender is the argument of dependent_false<...>,
+// which g++ prints in the note under the message and clang in the message itself.
+
 template <class Scope, class E>
 constexpr void require_in_scope() {
-  if constexpr (!in_scope<Scope, E>()) report_scope<Scope, E>();
+  using C = out_of_scope_t<Scope, E>;
+  if constexpr (!std::is_void_v<C>)
+    static_assert(dependent_false<C>, "egret: this column's table is not in the query's FROM; join the table first, "
+                                      "or use the derived relation's column (rel[\"name\"_c])");
 }
 
 template <class Keys, class E>
 constexpr void require_grouped() {
-  if constexpr (!grouped_ok<Keys, E>()) report_grouping<Keys, E>();
+  using C = ungrouped_t<Keys, E>;
+  if constexpr (!std::is_void_v<C>)
+    static_assert(dependent_false<C>,
+                  "egret: a column beside an aggregate must be in group_by() or inside an aggregate (sum, max...)");
 }
 
 /// A WHERE / HAVING / ON condition: BOOLEAN, in scope; WHERE and ON take no aggregate.
@@ -141,14 +176,33 @@ constexpr void require_condition() {
   require_in_scope<Scope, E>();
 }
 
-/// Select items: expressions with names, in scope; beside an aggregate, grouped by Keys.
+/// Select items: expressions with names, in scope; beside an aggregate, grouped by Keys. Braced lists, not
+/// folds: clang refuses a fold expression of more than 256 operands (a 400-item SELECT).
+/// The naming, scope and grouping rules are written out here rather than called (see above).
 template <class Scope, class Keys, bool Grouped, class... Items>
 constexpr void require_items() {
-  (require_expression<Items>(), ...);
-  (require_named<Items>(), ...);
-  (require_in_scope<Scope, Items>(), ...);
-  (require_window_placement<Items>(), ...);
-  if constexpr (Grouped || (is_aggregate_v<Items> || ...)) (require_grouped<Keys, Items>(), ...);
+  [[maybe_unused]] int const checked[] = {0, (require_expression<Items>(), 0)...};
+  // every item an expression: the two sequences are equal only when every flag is true (no fold)
+  if constexpr (std::is_same_v<std::integer_sequence<bool, true, expression<Items>...>,
+                               std::integer_sequence<bool, expression<Items>..., true>>) {
+    using Unnamed = first_non_void_t<std::conditional_t<output_name<Items>::has, void, Items>...>;
+    if constexpr (!std::is_void_v<Unnamed>)
+      static_assert(dependent_false<Unnamed>, "egret: name this select item with .as<\"name\">()");
+    using Unscoped = first_non_void_t<out_of_scope_t<Scope, Items>...>;
+    if constexpr (!std::is_void_v<Unscoped>)
+      static_assert(dependent_false<Unscoped>, "egret: this column's table is not in the query's FROM; join the table "
+                                               "first, or use the derived relation's column (rel[\"name\"_c])");
+    [[maybe_unused]] int const windows[] = {0, (require_window_placement<Items>(), 0)...};
+    // any item an aggregate: the two sequences differ unless every flag is false (no fold)
+    constexpr bool any_aggregate = !std::is_same_v<std::integer_sequence<bool, false, is_aggregate_v<Items>...>,
+                                                   std::integer_sequence<bool, is_aggregate_v<Items>..., false>>;
+    if constexpr (Grouped || any_aggregate) {
+      using Ungrouped = first_non_void_t<ungrouped_t<Keys, Items>...>;
+      if constexpr (!std::is_void_v<Ungrouped>)
+        static_assert(dependent_false<Ungrouped>,
+                      "egret: a column beside an aggregate must be in group_by() or inside an aggregate (sum, max...)");
+    }
+  }
 }
 
 }  // namespace egret::detail

@@ -96,7 +96,7 @@ constexpr auto lookup_column() {
       static_assert(dependent_false<name_tag<Name>>, "egret: no column of this name in the relation; check the select list or the name's spelling");
     else
       static_assert(dependent_false<name_tag<Name>>, "egret: ambiguous column name: several inputs of this join have it; use the table's member (o.order_id) instead");
-    return column_ref<R, Name, std::int64_t, false>{};
+    return column_ref<detail::lookup_failed, Name, std::int64_t, false>{};
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include <egret/dialect/capability.hpp>
 #include <egret/relation/relation.hpp>
 
 namespace egret {
@@ -47,7 +48,7 @@ struct join_t : relation_methods<join_t<Kind, L, R, P>> {
   template <class D, class S, class V>
   static constexpr void render_from(V& v, join_t const* n) {
     if constexpr (Kind == join_kind::right || Kind == join_kind::full)
-      static_assert(D::has_right_full_join, "egret: this dialect has no RIGHT or FULL OUTER JOIN (SQLite before 3.39); swap the sides of a left_join()");
+      dialect::use<D, dialect::feature::right_full_join>(v);
     L::template render_from<D, S>(v, detail::member(n, &join_t::l));
     v.text(keyword);
     if constexpr (requires { R::is_join; }) v.ch('(');  // a join nested on the right keeps its own ON

@@ -89,6 +89,7 @@ struct relation_methods : relation_tag {
   constexpr auto select(Items const&... items) const {
     if constexpr (Self::stage <= stage::filter) {
       detail::require_items<detail::from_scope<detail::from_of_t<Self>>, type_list<>, false, Items...>();
+      detail::require_unique_names<Items...>();
       return project_t<Self, 0, false, Items...>{{}, self(), detail::make_pack(items...)};
     } else {
       return wrap().select(items...);
@@ -352,6 +353,7 @@ struct grouped_t {
   constexpr auto aggregate(Aggs const&... aggs) const {
     using S = detail::from_scope<detail::from_of_t<Self>>;
     detail::require_items<S, type_list<typename detail::unaliased<Keys>::type...>, true, Aggs...>();
+    detail::require_unique_names<Keys..., Aggs...>();
     return make(std::index_sequence_for<Keys...>{}, aggs...);
   }
 

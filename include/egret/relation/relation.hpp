@@ -146,6 +146,10 @@ struct nullable_sources<F> {
 template <class F>
 using nullable_sources_t = typename nullable_sources<F>::type;
 
+/// The source of the placeholder column a failed name lookup returns (`r["typo"_c]`): after the lookup's
+/// rule has fired, the scope and grouping rules accept it, so one mistake gives one error.
+struct lookup_failed {};
+
 /// Index of the FROM entry that provides Source.
 template <class Source, class... Es>
 constexpr std::size_t find_entry(type_list<Es...>) {
@@ -195,12 +199,12 @@ struct level_scope {
   template <class D, class Source, class V>
   static constexpr void qualify(V& v) {
     if constexpr (std::is_same_v<Source, source_id_t<P>>) {
-    } else if constexpr (std::is_void_v<Outer> || contains_v<Source, sources>) {
+    } else if constexpr (contains_v<Source, sources>) {
       write_alias<D, entry_for<Source>>(v);
       v.ch('.');
-    } else {
+    } else if constexpr (!std::is_void_v<Outer>) {
       Outer::template qualify<D, Source>(v);
-    }
+    }  // else: not in scope, a rule already reported (checks.hpp); left unqualified so nothing cascades
   }
 
  public:

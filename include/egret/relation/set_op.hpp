@@ -90,10 +90,10 @@ namespace detail {
 template <set_kind K, class L, class R>
 constexpr auto make_set_op(L const& l, R const& r) {
   static_assert(query<R>, "egret: a set operation takes a query (a table or a relation) on the right");
-  using C = set_columns<columns_of_t<L>, columns_of_t<R>>;
-  static_assert(C::same_count, "egret: both sides of a set operation (union, intersect, difference) must have as many columns");
-  if constexpr (C::same_count) {
-    static_assert(C::comparable, "egret: a set operation's columns must have comparable SQL types, position by position; cast<>() one side");
+  constexpr bool same_count = columns_of_t<L>::size == columns_of_t<R>::size;
+  static_assert(same_count, "egret: both sides of a set operation (union, intersect, difference) must have as many columns; select() the same number on each side");
+  if constexpr (same_count) {
+    static_assert(set_columns<columns_of_t<L>, columns_of_t<R>>::comparable, "egret: a set operation's columns must have comparable SQL types, position by position; cast<>() one side");
     return set_op_t<K, L, R>{{}, l, r};
   } else {
     return l;

@@ -202,7 +202,8 @@ struct in_subquery_t : expr_methods<in_subquery_t<E, Q>> {
 namespace detail {
 template <class E, class Q>
 constexpr auto make_in_subquery(E const& e, Q const& q) {
-  require_one_column<Q>();
+  static_assert(columns_of_t<Q>::size == 1,  // = require_one_column<Q>(), one frame less in error traces
+                "egret: a scalar or isin() subquery must select exactly one column; select() it first");
   using C = at_t<0, columns_of_t<Q>>;
   static_assert(comparable_v<value_type_t<E>, typename C::value_type>,
                 "egret: isin(query): the query's column must have the SQL type of the value tested; cast<>() it");

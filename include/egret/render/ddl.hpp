@@ -1,4 +1,4 @@
-// Defines the statements rendered from a table schema: CREATE TABLE, INSERT INTO ... VALUES, DROP.
+// Defines the statements rendered from a table schema: CREATE TABLE, INSERT INTO ... VALUES.
 // Their text is fixed at compile time, like a query's.
 #pragma once
 
@@ -16,7 +16,20 @@ struct create_table_text {
     D::template quote_identifier<D>(v, T::egret_name.view());
     v.text(" (");
     columns<D>(v, typename T::egret_columns{});
+    if constexpr (requires { egret_primary_key(static_cast<T const*>(nullptr)); }) {
+      v.text(", PRIMARY KEY (");
+      key<D>(v, egret_primary_key(static_cast<T const*>(nullptr)));
+      v.ch(')');
+    }
     v.ch(')');
+  }
+  template <class D, class V, class... Ks>
+  static constexpr void key(V& v, type_list<Ks...>) {
+    static_assert(sizeof...(Ks) > 0, "egret: EGRET_PRIMARY_KEY names no column; list the key's columns");
+    static_assert((!nullable_v<Ks> && ...),
+                  "egret: a PRIMARY KEY column cannot be nullable; declare it without std::optional");
+    bool first = true;
+    ((first ? void(first = false) : v.text(", "), D::template quote_identifier<D>(v, Ks::name.view())), ...);
   }
   template <class D, class V, class... Cs>
   static constexpr void columns(V& v, type_list<Cs...>) {
@@ -56,7 +69,9 @@ struct insert_text {
 
 }  // namespace detail
 
-/// `CREATE TABLE "t" ("c" TYPE [NOT NULL], ...)` for table T, types spelled by dialect D.
+/// `CREATE TABLE "t" ("c" TYPE [NOT NULL], ... [, PRIMARY KEY ("k", ...)])` for table T: types spelled by
+/// dialect D, NOT NULL unless the column is std::optional, the key from EGRET_PRIMARY_KEY (schema/table.hpp).
+/// A constant like to_sql's: `static_assert(create_table_sql<dialect::sqlite, T>() == "...")`.
 template <class D, class T>
 constexpr std::string_view create_table_sql() {
   return detail::static_text<D, detail::create_table_text<T>>.view();

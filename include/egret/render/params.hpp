@@ -44,12 +44,13 @@ struct name_collector {
 
 }  // namespace detail
 
-/// The distinct param<> names of Q, in order of first appearance in D's SQL.
+/// The distinct param<> names of Q, in order of first appearance in D's SQL. Walks the query only when the
+/// first pass saw a param<> (most queries have none: no instantiation of the renderer for this walk).
 template <class D, class Q>
 inline constexpr auto param_names = [] {
-  constexpr std::size_t n = static_cast<std::size_t>(detail::sql_measure<D, Q>.params);
+  constexpr std::size_t n = static_cast<std::size_t>(detail::sql_measure<D, Q>.named);
   detail::name_collector<n> c;
-  detail::render_query<D>(c, static_cast<Q const*>(nullptr));
+  if constexpr (n != 0) detail::render_query<D>(c, static_cast<Q const*>(nullptr));
   return c.list;
 }();
 

@@ -41,6 +41,8 @@ inline constexpr render::counter text_measure = [] {
   return c;
 }();
 
+/// Written only when D has every feature the first pass recorded: to_sql and sql_c_str check that first,
+/// so that a missing feature is reported once, at their call.
 template <class D, class T>
 inline constexpr auto static_text = [] {
   fixed_string<text_measure<D, T>.size> s;
@@ -60,13 +62,19 @@ inline constexpr auto& sql_measure = text_measure<D, query_text<Q>>;
 /// Runtime values in q are placeholders (`?`, `$1`); the text depends on q's type only.
 template <class D, class Q>
 constexpr std::string_view to_sql(Q const&) {
-  return detail::sql_text<D, Q>.view();
+  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
+    return detail::sql_text<D, Q>.view();
+  else
+    return {};
 }
 
 /// The same text as a NUL-terminated C string (its address identifies the statement in caches).
 template <class D, class Q>
 constexpr char const* sql_c_str() {
-  return detail::sql_text<D, Q>.c_str();
+  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
+    return detail::sql_text<D, Q>.c_str();
+  else
+    return "";
 }
 
 /// How many placeholders the SQL of q has for dialect D.

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <egret/dialect/capability.hpp>
+
 namespace egret::render {
 
 namespace detail {
@@ -32,10 +34,14 @@ constexpr void write_number(long long x, F&& put) {
 }
 }  // namespace detail
 
-/// First pass: how many characters, how many placeholders.
+/// First pass: how many characters, how many placeholders (`named` of them param<>s), which gated features
+/// (dialect/capability.hpp).
 struct counter {
   std::size_t size = 0;
   int params = 0;
+  int named = 0;
+  dialect::feature_set features = 0;
+  constexpr void use_feature(dialect::feature f) { features |= dialect::bit(f); }
   constexpr void text(std::string_view s) { size += s.size(); }
   constexpr void ch(char) { ++size; }
   constexpr void number(long long x) { size += static_cast<std::size_t>(detail::digits(x)); }
@@ -45,6 +51,7 @@ struct counter {
   }
   template <class P>
   constexpr int named_param() {
+    ++named;
     return ++params;
   }
 };

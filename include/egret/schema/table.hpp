@@ -1,6 +1,13 @@
 // Defines EGRET_TABLE, which declares a table schema once, as a C++ type whose members are its columns.
 #pragma once
 
+// Boost.Preprocessor handles 64-element tuples unless told more before its first inclusion: raise it to 128
+// so that a table can have up to 128 columns (no measurable cost). A TU that includes Boost.Preprocessor
+// before egret keeps the limit it chose (define BOOST_PP_LIMIT_TUPLE 128 first, or include egret first).
+#ifndef BOOST_PP_LIMIT_TUPLE
+#define BOOST_PP_LIMIT_TUPLE 128
+#endif
+
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/punctuation/comma_if.hpp>
 #include <boost/preprocessor/seq/for_each.hpp>
@@ -60,7 +67,7 @@ struct table_alias : table_base<table_alias<T, Alias>>, T::template egret_column
 ///                         (order_date, egret::date), (status, std::string))
 ///
 /// Each column is a member (`o.order_id`), named by a compile-time string; `std::optional<T>` declares a
-/// nullable column. Up to 64 columns (Boost.Preprocessor's limit for variadic arguments).
+/// nullable column. Up to 128 columns (Boost.Preprocessor's tuple limit, raised above).
 /// `o.as<"o2">()` is the same table under another name (a self-join), with the same members.
 /// The macro also declares the class template `egret_columns_of_<name>`: the members, for any source.
 #define EGRET_TABLE(name, ...)                                                                       \
@@ -76,3 +83,19 @@ struct table_alias : table_base<table_alias<T, Alias>>, T::template egret_column
     template <class egret_source_>                                                                   \
     using egret_columns_for = BOOST_PP_CAT(egret_columns_of_, name)<egret_source_>;                  \
   };
+
+#define EGRET_DETAIL_KEY_COLUMN(r, table, i, column) BOOST_PP_COMMA_IF(i) decltype(table::column)
+
+/// Declares the primary key of a table declared with EGRET_TABLE, in the same namespace, after it:
+///
+///     EGRET_PRIMARY_KEY(orders, order_id)
+///     EGRET_PRIMARY_KEY(order_lines, order_id, line_no)    // a composite key
+///
+/// CREATE TABLE (render/ddl.hpp) then ends with `PRIMARY KEY ("order_id")`. A key column must not be
+/// nullable. The macro declares the function `egret_primary_key(table const*)`, found by argument lookup.
+#define EGRET_PRIMARY_KEY(table, ...)                                                                  \
+  [[maybe_unused]] constexpr ::egret::type_list<BOOST_PP_SEQ_FOR_EACH_I(                              \
+      EGRET_DETAIL_KEY_COLUMN, table, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>                          \
+  egret_primary_key(table const*) {                                                                    \
+    return {};                                                                                         \
+  }

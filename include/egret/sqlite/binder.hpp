@@ -68,8 +68,10 @@ template <class D, class Q, class... Args>
 void bind_query(statement& s, Q const& q, Args const&... args) {
   static_assert(sizeof...(Args) == param_names<D, Q>.size,
                 "egret: execute() needs one value per param<> of the query, in order of first appearance");
-  binder<D, Q, Args...> b{s, {args...}};
-  egret::detail::render_query<D>(b, &q);
+  if constexpr (placeholder_count_v<D, Q> != 0) {  // else nothing to bind: no walk, no instantiation
+    binder<D, Q, Args...> b{s, {args...}};
+    egret::detail::render_query<D>(b, &q);
+  }
 }
 
 }  // namespace detail

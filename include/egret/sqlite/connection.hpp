@@ -2,8 +2,9 @@
 // caches their prepared statements by their compile-time SQL, and creates and loads tables.
 #pragma once
 
-#include <filesystem>
-#include <istream>
+#include <array>
+#include <concepts>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,9 +12,7 @@
 
 #include <boost/hana/for_each.hpp>
 
-#include <egret/types/format.hpp>
-#include <egret/csv/parse_value.hpp>
-#include <egret/csv/reader.hpp>
+#include <egret/csv/options.hpp>
 #include <egret/relation/contract.hpp>
 #include <egret/render/ddl.hpp>
 #include <egret/render/to_sql.hpp>
@@ -25,6 +24,12 @@
 #include <egret/sqlite/transaction.hpp>
 
 namespace egret::sqlite {
+
+namespace detail {
+/// The code of connection::load_csv for table T, defined in <egret/sqlite/load_csv.hpp>.
+template <class T>
+struct csv_loader;
+}  // namespace detail
 
 /// A query prepared once and executed many times: `auto st = db.prepare(q); st.execute(42)`.
 template <class Q>
@@ -114,6 +119,33 @@ class connection {
     return execute(q, args...).template as<S>();
   }
 
+  // ---- queries built at run time (egret::dyn; defined in egret/sqlite/dynamic.hpp) ----
+
+  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows
+  /// (a dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text.
+  template <class Q>
+    requires requires { Q::is_dynamic_query; }
+  auto execute(Q const& q) {
+    return execute_dynamic(*this, q);
+  }
+  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time.
+  template <class T, class Q>
+    requires requires { Q::is_dynamic_query; }
+  void insert_from(Q const& q) {
+    insert_dynamic<T>(*this, q);
+  }
+  /// Creates table T and fills it from the dynamic query q, in one transaction.
+  template <class T, class Q>
+    requires requires { Q::is_dynamic_query; }
+  void create_table_from(Q const& q) {
+    sqlite::savepoint sp(h_.get());
+    create_table<T>();
+    insert_dynamic<T>(*this, q);
+    sp.commit();
+  }
+  /// The cached statement for SQL text built at run time (reset, ready to bind), prepared on first use.
+  statement& dynamic_statement(std::string_view sql) { return cache_.get_dynamic(h_.get(), sql); }
+
   /// A statement of its own for q, outside the cache.
   template <query Q>
   prepared<Q> prepare(Q const& q) {
@@ -122,7 +154,7 @@ class connection {
 
   // ---- DDL and DML ----
 
-  /// `CREATE TABLE` for table type T, with its columns' types and NOT NULL.
+  /// `CREATE TABLE` for table type T, with its columns' types, NOT NULL and its EGRET_PRIMARY_KEY.
   template <class T>
   void create_table() {
     exec(create_table_sql<dialect_type, T>());
@@ -210,45 +242,42 @@ class connection {
     return sqlite::transaction(h_.get(), mode);
   }
 
+  // ---- CSV loading (defined in <egret/sqlite/load_csv.hpp>, which a program calling these includes) ----
+
   /// Loads a CSV file into table T (which must exist) in one transaction: the header must name T's
   /// columns in order; every field is parsed as its column's type. On bad input, throws egret::load_error
   /// (file, line, column, reason) and the table is left as it was. Returns the number of rows loaded.
+  /// `file` may be a std::filesystem::path (it converts to std::string on POSIX).
   template <class T>
-  std::size_t load_csv(std::filesystem::path const& file, csv::options opts = {}) {
-    csv::reader r(file, opts);
-    return load_records<T>(r);
+  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
+    if constexpr (csv_loader_included<T>())
+      return detail::csv_loader<T>::load_file(*this, file, opts);
+    else
+      return 0;
   }
 
-  /// load_csv from a stream (a decompressing streambuf, a string): `display_name` names it in errors.
-  template <class T>
-  std::size_t load_csv(std::istream& in, std::string display_name, csv::options opts = {}) {
-    csv::reader r(in, std::move(display_name), opts);
-    return load_records<T>(r);
+  /// load_csv from a std::istream or a class derived from it (a stream over a decompressing streambuf, an
+  /// istringstream): `display_name` names it in errors.
+  template <class T, class Stream>
+    requires std::derived_from<Stream, std::istream>
+  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
+    if constexpr (csv_loader_included<T>())
+      return detail::csv_loader<T>::load_stream(*this, in, std::move(display_name), opts);
+    else
+      return 0;
   }
 
  private:
+  template <class>
+  friend struct detail::csv_loader;
+
+  // The CSV reader and parsers cost every program that includes the backend ~10 MiB of compiler memory, so
+  // they are opt-in: load_csv() asks for their header when it was not included.
   template <class T>
-  std::size_t load_records(csv::reader& r) {
-    if (r.opts().has_header) csv::expect_header(r, column_names(typename T::egret_columns{}));
-    sqlite::savepoint sp(h_.get());
-    statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
-    std::vector<csv::field> fields;
-    std::size_t n = 0;
-    while (r.next(fields)) {
-      if (fields.size() != T::egret_columns::size) {
-        auto const& last = fields.empty() ? csv::field{} : fields.back();
-        throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line,
-                         fields.empty() ? 1 : last.column,
-                         "expected " + std::to_string(T::egret_columns::size) + " fields, found " +
-                             std::to_string(fields.size()));
-      }
-      reset_guard g{s};
-      bind_fields(s, fields, r.file_name(), typename T::egret_columns{});
-      s.step();
-      ++n;
-    }
-    sp.commit();
-    return n;
+  static constexpr bool csv_loader_included() {
+    constexpr bool included = requires { sizeof(detail::csv_loader<T>); };
+    static_assert(included, "egret: db.load_csv() needs #include <egret/sqlite/load_csv.hpp>");
+    return included;
   }
 
   static std::string quoted(std::string_view name) {
@@ -267,19 +296,6 @@ class connection {
   template <class... Cs>
   static std::array<std::string_view, sizeof...(Cs)> column_names(type_list<Cs...>) {
     return {Cs::name.view()...};
-  }
-
-  template <class... Cs>
-  static void bind_fields(statement& s, std::vector<csv::field> const& f, std::string const& file, type_list<Cs...>) {
-    bind_fields_impl<Cs...>(s, f, file, std::index_sequence_for<Cs...>{});
-  }
-  template <class... Cs, std::size_t... Is>
-  static void bind_fields_impl(statement& s, std::vector<csv::field> const& f, std::string const& file,
-                               std::index_sequence<Is...>) {
-    (s.bind(static_cast<int>(Is) + 1,
-            csv::parse_field<std::conditional_t<nullable_v<Cs>, std::optional<typename Cs::value_type>,
-                                                typename Cs::value_type>>(f[Is], file)),
-     ...);
   }
 
   template <class T, class... Vs, class... Cs>

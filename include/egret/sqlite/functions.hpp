@@ -16,17 +16,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
-#include <memory>
 #include <new>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
-
 
 #include <egret/expr/udf.hpp>
 #include <egret/sqlite/error.hpp>
@@ -47,6 +44,25 @@ struct function_options {
 
 /// What a scalar function's C++ code may take as its first parameter to reach SQLite's call context,
 /// e.g. to keep a value computed from a constant argument for the whole statement.
+namespace detail {
+/// Deletes its object unless released: what std::unique_ptr would do here, without <memory> (costly to include).
+template <class T>
+class owner {
+ public:
+  explicit owner(T* p) noexcept : p_(p) {}
+  owner(owner const&) = delete;
+  owner& operator=(owner const&) = delete;
+  ~owner() { delete p_; }
+  T& operator*() const noexcept { return *p_; }
+  explicit operator bool() const noexcept { return p_ != nullptr; }
+  void reset(T* p) noexcept { delete std::exchange(p_, p); }
+  T* release() noexcept { return std::exchange(p_, nullptr); }
+
+ private:
+  T* p_;
+};
+}  // namespace detail
+
 class function_context {
  public:
   explicit function_context(sqlite3_context* c) noexcept : c_(c) {}
@@ -59,7 +75,7 @@ class function_context {
   template <class T, class Make, class Use>
   auto cached(int arg, Make&& make, Use&& use) {
     if (void* p = sqlite3_get_auxdata(c_, arg)) return std::forward<Use>(use)(*static_cast<T*>(p));
-    auto owned = std::make_unique<T>(std::forward<Make>(make)());
+    detail::owner<T> owned(new T(std::forward<Make>(make)()));
     auto result = std::forward<Use>(use)(*owned);
     // SQLite may destroy the value at once: the result is taken before handing it over.
     sqlite3_set_auxdata(c_, arg, owned.release(), [](void* p) { delete static_cast<T*>(p); });
@@ -254,9 +270,9 @@ struct aggregate_function<egret::function_ref<Name, R(Ps...), true>, State, Step
 
   static void final_call(sqlite3_context* c) noexcept {
     auto* const slot = static_cast<State**>(sqlite3_aggregate_context(c, 0));
-    std::unique_ptr<State> state(slot != nullptr ? std::exchange(*slot, nullptr) : nullptr);
+    owner<State> state(slot != nullptr ? std::exchange(*slot, nullptr) : nullptr);
     try {
-      if (!state) state = std::make_unique<State>();  // no row: the final step sees a fresh state
+      if (!state) state.reset(new State());  // no row: the final step sees a fresh state
       auto& self = *static_cast<aggregate_function*>(sqlite3_user_data(c));
       if constexpr (std::is_invocable_v<Final&, State&>) {
         R const r = self.final_fn(*state);

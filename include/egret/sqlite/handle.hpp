@@ -5,10 +5,8 @@
 
 #include <egret/sqlite/error.hpp>
 
-#include <chrono>
 #include <climits>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,7 +65,7 @@ class handle {
       int rc = sqlite3_prepare_v2(db_, p, static_cast<int>(end - p), &raw, &tail);
       if (rc != SQLITE_OK) throw_error(db_, rc, std::string_view(p, static_cast<std::size_t>(end - p)));
       if (raw == nullptr) return;  // only comments / semicolons left
-      std::unique_ptr<sqlite3_stmt, finalizer> const stmt(raw);
+      finalizer const stmt{raw};
       while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
       }
       // The exception copies the message before `stmt` is finalized during unwinding.
@@ -83,9 +81,20 @@ class handle {
   std::int64_t changes() const noexcept { return sqlite3_changes64(db_); }
   std::int64_t last_insert_rowid() const noexcept { return sqlite3_last_insert_rowid(db_); }
 
-  /// How long a statement waits on a lock held by another connection before failing with SQLITE_BUSY.
-  void busy_timeout(std::chrono::milliseconds timeout) {
-    check(sqlite3_busy_timeout(db_, static_cast<int>(timeout.count())), db_, {});
+  /// How long a statement waits on a lock held by another connection before failing with SQLITE_BUSY: a
+  /// std::chrono::duration (`busy_timeout(std::chrono::seconds(5))`), cut to whole milliseconds; zero or less
+  /// turns the waiting off. A template so that this header does without <chrono>, which is costly to include.
+  template <class Duration>
+    requires requires(Duration d) {
+      d.count();
+      Duration::period::num;
+      Duration::period::den;
+    }
+  void busy_timeout(Duration timeout) {
+    using period = typename Duration::period;
+    long double const ms = static_cast<long double>(timeout.count()) * period::num * 1000 / period::den;
+    int const n = ms <= 0 ? 0 : ms >= static_cast<long double>(INT_MAX) ? INT_MAX : static_cast<int>(ms);
+    check(sqlite3_busy_timeout(db_, n), db_, {});
   }
 
   /// Gives up ownership without closing.
@@ -98,8 +107,10 @@ class handle {
   }
 
  private:
+  // Finalizes the statement it holds when it goes out of scope.
   struct finalizer {
-    void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
+    sqlite3_stmt* s;
+    ~finalizer() { sqlite3_finalize(s); }
   };
   static bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 

@@ -11,7 +11,6 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,9 +65,13 @@ class statement {
                                       &raw, &tail);
     if (rc != SQLITE_OK) throw_error(db, rc, sql);
     if (raw == nullptr) throw_message(SQLITE_MISUSE, "the SQL text holds no statement (only whitespace/comments)", sql);
-    std::unique_ptr<sqlite3_stmt, finalizer> owned(raw);
-    reject_trailing(db, sql, static_cast<std::size_t>(tail - sql.data()));
-    stmt_ = owned.release();
+    try {
+      reject_trailing(db, sql, static_cast<std::size_t>(tail - sql.data()));
+    } catch (...) {
+      sqlite3_finalize(raw);
+      throw;
+    }
+    stmt_ = raw;
   }
 
   statement(statement&& other) noexcept
@@ -261,10 +264,6 @@ class statement {
   }
 
  private:
-  struct finalizer {
-    void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
-  };
-
   void bind_text(int index, std::string_view v, sqlite3_destructor_type lifetime) {
     // An empty view may have a null data(), which SQLite would bind as NULL instead of ''.
     char const* p = v.data() != nullptr ? v.data() : "";

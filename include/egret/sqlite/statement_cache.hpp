@@ -8,11 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <functional>
 #include <string>
-#include <string_view>
-#include <unordered_map>
+#include <string_view>  // also std::hash<std::string_view>
 #include <utility>
 #include <vector>
 
@@ -21,35 +18,39 @@ namespace egret::sqlite {
 /// Owns the prepared statements of one connection. Statements are finalized by clear() or the destructor,
 /// which must run before the connection closes (declare the cache after the handle that owns the connection).
 /// References returned by get()/get_dynamic() stay valid until clear() or destruction.
+///
+/// Each statement lives in a node of its own (so its address never changes, also when the cache moves),
+/// found through two open-addressing indexes: by the SQL's address for get(), by its text for get_dynamic().
+/// (Hand-written rather than std::unordered_map and std::deque: <functional>, <unordered_map> and <deque>
+/// would cost every user of <egret/sqlite.hpp> more to compile than this whole header.)
 class statement_cache {
  public:
   statement_cache() = default;
   statement_cache(statement_cache const&) = delete;
   statement_cache& operator=(statement_cache const&) = delete;
-  // Moving keeps every statement at its address (deque and node-based map), so the pointers stay valid; the
-  // source is left empty.
-  statement_cache(statement_cache&& other)
+  // Moving keeps every statement at its address (each is in a node of its own), so the pointers stay valid;
+  // the source is left empty.
+  statement_cache(statement_cache&& other) noexcept
       : last_key_(other.last_key_), last_size_(other.last_size_), last_(other.last_), db_(other.db_),
-        slots_(std::move(other.slots_)), shift_(other.shift_), statics_(std::move(other.statics_)),
-        dynamic_(std::move(other.dynamic_)) {
+        nodes_(std::exchange(other.nodes_, nullptr)), statics_(std::move(other.statics_)),
+        dynamics_(std::move(other.dynamics_)) {
     other.clear();
   }
-  statement_cache& operator=(statement_cache&& other) {
+  statement_cache& operator=(statement_cache&& other) noexcept {
     if (this != &other) {
       clear();
       last_key_ = other.last_key_;
       last_size_ = other.last_size_;
       last_ = other.last_;
       db_ = other.db_;
-      slots_ = std::move(other.slots_);
-      shift_ = other.shift_;
+      nodes_ = std::exchange(other.nodes_, nullptr);
       statics_ = std::move(other.statics_);
-      dynamic_ = std::move(other.dynamic_);
+      dynamics_ = std::move(other.dynamics_);
       other.clear();
     }
     return *this;
   }
-  ~statement_cache() = default;
+  ~statement_cache() { clear(); }
 
   /// The statement for `static_sql`, reset if it was stepped (bindings kept) and ready to bind and step;
   /// prepared on first use.
@@ -73,13 +74,11 @@ class statement_cache {
   /// Every distinct text stays prepared until clear().
   statement& get_dynamic(sqlite3* db, std::string_view sql) {
     adopt(db);
-    auto it = dynamic_.find(sql);
-    if (it == dynamic_.end()) {
-      statement prepared(db, sql);  // prepare first, so a failure leaves no entry behind
-      it = dynamic_.emplace(std::string(sql), std::move(prepared)).first;
-    }
-    if (it->second.stepped()) it->second.reset();
-    return it->second;
+    std::size_t const h = std::hash<std::string_view>{}(sql);
+    node* n = dynamics_.find(h, sql.size(), [&](node const& c) { return std::string_view(c.text) == sql; });
+    if (n == nullptr) n = &add(dynamics_, h, db, sql, true);
+    if (n->stmt.stepped()) n->stmt.reset();
+    return n->stmt;
   }
 
   /// Finalizes every statement; afterwards the cache may serve another connection.
@@ -87,74 +86,107 @@ class statement_cache {
     last_ = nullptr;
     last_key_ = nullptr;
     last_size_ = no_size;
-    slots_.clear();
-    shift_ = 64;
+    while (nodes_ != nullptr) delete std::exchange(nodes_, nodes_->next);
     statics_.clear();
-    dynamic_.clear();
+    dynamics_.clear();
     db_ = nullptr;
   }
 
-  std::size_t static_size() const noexcept { return statics_.size(); }
-  std::size_t dynamic_size() const noexcept { return dynamic_.size(); }
-  std::size_t size() const noexcept { return statics_.size() + dynamic_.size(); }
+  std::size_t static_size() const noexcept { return statics_.count; }
+  std::size_t dynamic_size() const noexcept { return dynamics_.count; }
+  std::size_t size() const noexcept { return statics_.count + dynamics_.count; }
 
  private:
-  struct slot {
-    char const* key = nullptr;
-    std::size_t size = 0;
-    statement* stmt = nullptr;  // nullptr: empty slot
+  // One prepared statement, at a fixed address until clear().
+  struct node {
+    statement stmt;
+    std::string text;  // the key of a dynamic statement (empty for a static one, keyed by address)
+    node* next;        // every node, for clear()
   };
 
-  struct text_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  // Open addressing, linear probing, power-of-two size, at most half full. A slot keeps its key's hash and
+  // size, so a probe only looks into a node when both match.
+  struct index {
+    struct slot {
+      std::size_t hash = 0;
+      std::size_t size = 0;
+      node* entry = nullptr;  // nullptr: empty slot
+    };
+    std::vector<slot> slots;
+    std::size_t count = 0;
+    unsigned shift = 64;  // 64 - log2(slots.size())
+
+    // Fibonacci hashing: the multiply spreads aligned addresses (and any hash) over the top bits kept.
+    std::size_t home(std::size_t hash) const noexcept {
+      return static_cast<std::size_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ull) >> shift);
+    }
+    template <class Same>
+    node* find(std::size_t hash, std::size_t size, Same same) const {
+      if (slots.empty()) return nullptr;
+      std::size_t const mask = slots.size() - 1;
+      for (std::size_t i = home(hash);; i = (i + 1) & mask) {
+        slot const& sl = slots[i];
+        if (sl.entry == nullptr) return nullptr;
+        if (sl.hash == hash && sl.size == size && same(*sl.entry)) return sl.entry;
+      }
+    }
+    // Room for one more entry; may throw (before anything changed).
+    void reserve_one() {
+      if ((count + 1) * 2 <= slots.size()) return;
+      std::vector<slot> old(slots.empty() ? 16 : slots.size() * 2);
+      old.swap(slots);
+      shift = 64;
+      for (std::size_t n = slots.size(); n > 1; n >>= 1) --shift;
+      for (slot const& s : old) {
+        if (s.entry != nullptr) place(s);
+      }
+    }
+    void insert(slot s) noexcept {  // after reserve_one()
+      place(s);
+      ++count;
+    }
+    void place(slot s) noexcept {
+      std::size_t const mask = slots.size() - 1;
+      std::size_t i = home(s.hash);
+      while (slots[i].entry != nullptr) i = (i + 1) & mask;
+      slots[i] = s;
+    }
+    void clear() noexcept {
+      slots.clear();
+      count = 0;
+      shift = 64;
+    }
+    index() = default;
+    index(index&& o) noexcept
+        : slots(std::move(o.slots)), count(std::exchange(o.count, 0)), shift(std::exchange(o.shift, 64)) {}
+    index& operator=(index&& o) noexcept {
+      slots = std::move(o.slots);
+      count = std::exchange(o.count, 0);
+      shift = std::exchange(o.shift, 64);
+      return *this;
+    }
   };
 
   static constexpr std::size_t no_size = static_cast<std::size_t>(-1);  // matches no real view
 
-  // Fibonacci hashing of the address: the multiply spreads aligned pointers over the top bits we keep.
-  std::size_t index_of(char const* key) const noexcept {
-    return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(key) * 0x9E3779B97F4A7C15ull) >> shift_);
-  }
-
   [[gnu::noinline]] statement& find_static(sqlite3* db, std::string_view sql) {
     adopt(db);
-    if (!slots_.empty()) {
-      std::size_t const mask = slots_.size() - 1;
-      for (std::size_t i = index_of(sql.data());; i = (i + 1) & mask) {
-        slot const& sl = slots_[i];
-        if (sl.stmt == nullptr) break;
-        if (sl.key == sql.data() && sl.size == sql.size()) return remember(sl.key, sl.size, *sl.stmt);
-      }
-    }
-    statement& s = statics_.emplace_back(db, sql);  // strong guarantee: a failed prepare adds nothing
-    if ((statics_.size() * 2) > slots_.size()) grow();  // keep the load factor at most 1/2
-    insert(slot{sql.data(), sql.size(), &s});
-    return remember(sql.data(), sql.size(), s);
+    auto const key = reinterpret_cast<std::uintptr_t>(sql.data());
+    node* n = statics_.find(key, sql.size(), [](node const&) { return true; });  // the address is the key
+    if (n == nullptr) n = &add(statics_, key, db, sql, false);
+    last_key_ = sql.data();
+    last_size_ = sql.size();
+    last_ = &n->stmt;
+    return n->stmt;
   }
 
-  statement& remember(char const* key, std::size_t size, statement& s) noexcept {
-    last_key_ = key;
-    last_size_ = size;
-    last_ = &s;
-    return s;
-  }
-
-  void insert(slot entry) noexcept {
-    std::size_t const mask = slots_.size() - 1;
-    std::size_t i = index_of(entry.key);
-    while (slots_[i].stmt != nullptr) i = (i + 1) & mask;
-    slots_[i] = entry;
-  }
-
-  void grow() {
-    std::vector<slot> old(slots_.empty() ? 16 : slots_.size() * 2);
-    old.swap(slots_);
-    shift_ = 64;
-    for (std::size_t n = slots_.size(); n > 1; n >>= 1) --shift_;
-    for (slot const& entry : old) {
-      if (entry.stmt != nullptr) insert(entry);
-    }
+  // Prepares sql and files it under hash in ix. Strong guarantee: a failed prepare adds nothing.
+  node& add(index& ix, std::size_t hash, sqlite3* db, std::string_view sql, bool keep_text) {
+    ix.reserve_one();
+    node* const n = new node{statement(db, sql), keep_text ? std::string(sql) : std::string(), nodes_};
+    nodes_ = n;
+    ix.insert({hash, sql.size(), n});
+    return *n;
   }
 
   // A cache belongs to one connection: serving a statement prepared on another one would be a silent bug.
@@ -170,10 +202,9 @@ class statement_cache {
   statement* last_ = nullptr;
   sqlite3* db_ = nullptr;
 
-  std::vector<slot> slots_;  // open addressing, linear probing, power-of-two size
-  unsigned shift_ = 64;      // 64 - log2(slots_.size())
-  std::deque<statement> statics_;  // stable addresses for the slots and for callers' references
-  std::unordered_map<std::string, statement, text_hash, std::equal_to<>> dynamic_;
+  node* nodes_ = nullptr;  // owns every statement: a singly linked list, newest first
+  index statics_;          // by the SQL's address (and size)
+  index dynamics_;         // by the SQL's text
 };
 
 }  // namespace egret::sqlite

@@ -6,7 +6,6 @@
 #include <egret/core/error.hpp>
 #include <egret/sqlite/error.hpp>
 
-#include <atomic>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -70,17 +69,17 @@ class transaction {
   bool active_ = false;
 };
 
-/// SAVEPOINT on construction (a uniquely named one); commit() is RELEASE; otherwise the destructor rolls
+/// SAVEPOINT on construction (named after the object's address, which no other live savepoint shares: unique
+/// without a global counter, whose <atomic> would cost compile time); commit() is RELEASE; otherwise the destructor rolls
 /// back to it and releases it (never throws). Nests inside a transaction or another savepoint; outside any
 /// transaction it starts one, and committing the outermost savepoint commits it.
 class savepoint {
  public:
   explicit savepoint(sqlite3* db) : db_(db) {
-    static std::atomic<std::uint64_t> counter{0};
     constexpr std::string_view prefix = "egret_sp_";
     std::memcpy(name_, prefix.data(), prefix.size());
     auto const res = std::to_chars(name_ + prefix.size(), name_ + sizeof(name_) - 1,
-                                   counter.fetch_add(1, std::memory_order_relaxed));
+                                   reinterpret_cast<std::uintptr_t>(this), 16);
     *res.ptr = '\0';
     run("SAVEPOINT ");
     active_ = true;
@@ -111,7 +110,7 @@ class savepoint {
   std::string_view name() const noexcept { return name_; }
 
  private:
-  static constexpr std::size_t name_size = 32;             // "egret_sp_" + up to 20 digits + NUL
+  static constexpr std::size_t name_size = 32;             // "egret_sp_" + up to 16 hex digits + NUL
   static constexpr std::size_t sql_size = name_size + 16;  // + "ROLLBACK TO "
 
   char const* compose(char* out, std::string_view verb) const noexcept {

@@ -100,7 +100,7 @@ struct on_conflict_t<type_list<Cs...>, Action> {
 
   template <class D, class S, class V>
   static constexpr void render(V& v, on_conflict_t const* n) {
-    detail::require_upsert<D>();
+    detail::require_upsert<D>(v);
     v.text(" ON CONFLICT");
     if constexpr (sizeof...(Cs) > 0) {
       v.text(" (");

@@ -44,7 +44,7 @@ struct returning_t {
 
   template <class D, class S, class V>
   static constexpr void render(V& v, returning_t const* n) {
-    detail::require_returning_support<D>();
+    detail::require_returning_support<D>(v);
     v.text(" RETURNING ");
     render_each<D, S>(v, detail::member(n, &returning_t::items), std::index_sequence_for<Items...>{});
   }

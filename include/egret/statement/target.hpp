@@ -97,19 +97,19 @@ constexpr void require_statement_scope() {
   if constexpr (!in_scope<Scope, E>()) report_statement_scope<Scope, Returning, E>();
 }
 
-// --- what the dialect supports (its capability flags, dialect/ansi.hpp) ---
+// --- what the dialect supports: its capability flags, checked through dialect/capability.hpp ---
 
-template <class D>
-constexpr void require_upsert() {
-  static_assert(D::has_upsert, "egret: ON CONFLICT (upsert) is not available in this dialect (SQLite before 3.24)");
+template <class D, class V>
+constexpr void require_upsert(V& v) {
+  dialect::use<D, dialect::feature::upsert>(v);
 }
-template <class D>
-constexpr void require_returning_support() {
-  static_assert(D::has_returning, "egret: RETURNING is not available in this dialect (SQLite before 3.35)");
+template <class D, class V>
+constexpr void require_returning_support(V& v) {
+  dialect::use<D, dialect::feature::returning>(v);
 }
-template <class D>
-constexpr void require_update_from() {
-  static_assert(D::has_update_from, "egret: UPDATE ... FROM is not available in this dialect (SQLite before 3.33)");
+template <class D, class V>
+constexpr void require_update_from(V& v) {
+  dialect::use<D, dialect::feature::update_from>(v);
 }
 
 }  // namespace detail

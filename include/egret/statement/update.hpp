@@ -114,7 +114,7 @@ struct update_t {
       v.text(" SET ");
       Sets::template render<D, scope>(v, detail::member(n, &update_t::sets));
       if constexpr (has_from) {
-        detail::require_update_from<D>();
+        detail::require_update_from<D>(v);
         v.text(" FROM ");
         From::template render_from<D, scope>(v, detail::member(n, &update_t::source));
       }

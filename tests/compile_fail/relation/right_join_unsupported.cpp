@@ -1,4 +1,4 @@
-// expect: egret: this dialect has no RIGHT or FULL OUTER JOIN \(SQLite before 3.39\)
+// expect: egret: SQLite before 3.39 has no RIGHT or FULL OUTER JOIN; target sqlite_v<3039000> or newer
 #include "../schema.hpp"
 int main() {
   orders o;

@@ -1,4 +1,4 @@
-// expect: egret: RETURNING is not available in this dialect \(SQLite before 3.35\)
+// expect: egret: SQLite before 3.35 has no RETURNING clause; target sqlite_v<3035000> or newer
 #include "../schema.hpp"
 int main() {
   orders o;

@@ -1,4 +1,4 @@
-// expect: egret: UPDATE ... FROM is not available in this dialect \(SQLite before 3.33\)
+// expect: egret: SQLite before 3.33 has no UPDATE \.\.\. FROM; target sqlite_v<3033000> or newer
 #include "../schema.hpp"
 int main() {
   orders o;

@@ -1,4 +1,4 @@
-// expect: egret: ON CONFLICT \(upsert\) is not available in this dialect \(SQLite before 3.24\)
+// expect: egret: SQLite before 3.24 has no ON CONFLICT \(upsert\); target sqlite_v<3024000> or newer
 #include "../schema.hpp"
 int main() {
   orders o;
