@@ -23,11 +23,11 @@
 #include <egret/expr/numeric.hpp>
 #include <egret/expr/aggregate.hpp>
 #include <egret/expr/conditional.hpp>
+#include <egret/dialect/capability.hpp>
 #include <egret/expr/text.hpp>
 #include <egret/expr/datetime.hpp>
 #include <egret/expr/udf.hpp>
 #include <egret/expr/regex.hpp>
-#include <egret/dialect/capability.hpp>
 #include <egret/expr/alias.hpp>
 #include <egret/expr/window_spec.hpp>
 #include <egret/expr/window.hpp>

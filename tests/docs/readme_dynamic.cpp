@@ -29,13 +29,14 @@ TEST_CASE("docs: the README's dynamic query example runs", "[docs][dynamic]") {
   db.insert<orders>(3, 2, egret::date{2024, 1, 2}, "shipped");
   db.insert<orders>(4, 3, egret::date{2024, 1, 4}, "placed");
 #include "dynamic.inc"
-  // The block's query, run again and checked: orders of customers 1 and 2 that are placed, newest first.
-  std::vector<std::int64_t> ids;
-  for (auto const& row : db.execute(find_orders({"placed", {1, 2}, true}))) ids.push_back(row.get<"order_id">());
-  CHECK(ids == std::vector<std::int64_t>{2, 1});
-  ids.clear();
-  for (auto const& row : db.execute(find_orders({std::nullopt, {}, false}))) ids.push_back(row.get<"order_id">());
-  CHECK(ids == std::vector<std::int64_t>{1, 3, 2, 4});
-  CHECK(egret::dyn::to_sql<egret::dialect::sqlite>(find_orders({std::nullopt, {}, false})).find("WHERE") ==
-        std::string::npos);
+// (unindented, as the block is: the block ends in an unbraced for)
+// The block's query, run again and checked: orders of customers 1 and 2 that are placed, newest first.
+std::vector<std::int64_t> ids;
+for (auto const& row : db.execute(find_orders({"placed", {1, 2}, true}))) ids.push_back(row.get<"order_id">());
+CHECK(ids == std::vector<std::int64_t>{2, 1});
+ids.clear();
+for (auto const& row : db.execute(find_orders({std::nullopt, {}, false}))) ids.push_back(row.get<"order_id">());
+CHECK(ids == std::vector<std::int64_t>{1, 3, 2, 4});
+CHECK(egret::dyn::to_sql<egret::dialect::sqlite>(find_orders({std::nullopt, {}, false})).find("WHERE") ==
+      std::string::npos);
 }

@@ -45,6 +45,30 @@ constexpr int sqlite_since(feature f) {
   return 0;
 }
 
+/// A construct dialect D cannot render although each of its parts is valid: an emulation that does not reach
+/// it, a run-time node in compile-time SQL, or a statement not finished yet (no dialect renders those). Rendering one records it like a missing feature
+/// (`reject<D, R>(v)`), and require_features reports it once, at the call of to_sql. Bits 16 and up of a
+/// feature_set, after the features.
+enum class rejection : std::uint8_t {
+  emulated_aggregate_over = 16,    ///< over() on an aggregate the engine lacks (egret computes it from others)
+  range_offset_nulls_order,        ///< NULLS FIRST/LAST emulated with a second ORDER BY term, in a range() offset frame
+  emulated_function_of_aggregate,  ///< a function emulated with a subquery, applied to an aggregate
+  bound_emulation_of_aggregate,    ///< the same with run-time values, bound once in a subquery
+  dyn_in_static_query,             ///< a dyn:: expression in a static query (compile-time SQL)
+  delete_without_where,            ///< delete_from(t) with neither where() nor all()
+  update_without_where,            ///< update(t).set(...) with neither where() nor all()
+  insert_without_rows,             ///< insert_into(t) with neither values() / rows() nor from()
+};
+
+constexpr feature_set bit(rejection r) { return feature_set{1} << static_cast<unsigned>(r); }
+
+/// True unless the set Used holds R. (The compiler's note on a failed check names the rejection.)
+template <feature_set Used, rejection R>
+inline constexpr bool renderable = (Used & bit(R)) == 0;
+
+/// Every rejection bit.
+inline constexpr feature_set rejections = feature_set{0xffff} << 16;
+
 /// Whether dialect D has feature f (its `has_<feature>` flag).
 template <class D>
 constexpr bool has(feature f) {
@@ -103,7 +127,31 @@ constexpr bool require_features() {
                 "sqlite_v<3035000> or newer");
   static_assert((Used & (bit(feature::filter_clause) | bit(feature::nulls_order))) == 0,
                 "egret: internal: FILTER and NULLS FIRST/LAST are emulated where missing, never required");
-  return (Used & missing<D>) == 0;
+  static_assert(renderable<Used, rejection::emulated_aggregate_over>,
+                "egret: this aggregate has no native spelling on this engine (egret computes it from other "
+                "aggregates), so it cannot take over(); aggregate per group and join, or target another engine");
+  static_assert(renderable<Used, rejection::range_offset_nulls_order>,
+                "egret: this engine has no NULLS FIRST/LAST, and its emulation adds an ORDER BY term that a "
+                "range() offset frame does not allow; drop .nulls_first()/.nulls_last() or use rows()");
+  static_assert(renderable<Used, rejection::emulated_function_of_aggregate>,
+                "egret: this function is emulated by a subquery on this engine and cannot take an aggregate; "
+                "aggregate in a subquery first, then apply it");
+  static_assert(renderable<Used, rejection::bound_emulation_of_aggregate>,
+                "egret: this engine emulates the function with a subquery that binds each run-time value once, "
+                "and a subquery cannot take an aggregate; write the constants as lit<>/str<>, or aggregate in "
+                "a subquery first");
+  static_assert(renderable<Used, rejection::dyn_in_static_query>,
+                "egret: a dyn:: expression can only be rendered in a dynamic query (egret::dyn::from), not in a "
+                "static one whose SQL is fixed at compile time");
+  static_assert(renderable<Used, rejection::delete_without_where>,
+                "egret: DELETE without where() would delete every row; add .where(condition), or .all() to "
+                "mean every row");
+  static_assert(renderable<Used, rejection::update_without_where>,
+                "egret: UPDATE without where() would change every row; add .where(condition), or .all() to "
+                "mean every row");
+  static_assert(renderable<Used, rejection::insert_without_rows>,
+                "egret: this INSERT has no rows: add .values(...), .rows(...) or .from(query)");
+  return (Used & (missing<D> | rejections)) == 0;
 }
 
 /// Checks that dialect D has feature F (require_features with one feature).
@@ -121,6 +169,17 @@ constexpr void use(V& v) {
     v.use_feature(F);
   else
     require<D, F>();
+}
+
+/// Called instead of rendering a construct dialect D cannot render (R), with the visitor v rendering it:
+/// the counting pass of compile-time SQL records R and to_sql reports it (one short diagnostic at the call
+/// of to_sql); any other visitor reports it at once. The caller then renders nothing for the construct.
+template <class D, rejection R, class V>
+constexpr void reject(V& v) {
+  if constexpr (requires { v.use_feature(feature{}); })
+    v.use_feature(static_cast<feature>(R));  // recorded as bit R of the same set
+  else
+    require_features<D, bit(R)>();
 }
 
 }  // namespace egret::dialect

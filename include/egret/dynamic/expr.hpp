@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include <egret/dialect/capability.hpp>
 #include <egret/dynamic/node.hpp>
 #include <egret/expr/methods.hpp>
 
@@ -70,12 +71,14 @@ class expr : public expr_methods<expr<T>> {
   template <class Ctx>
   static constexpr bool nullable_in = true;
 
+  /// Rendered only by a dynamic query's writer. In a static query's compile-time SQL it is rejected once,
+  /// at the call of to_sql (dialect::rejection::dyn_in_static_query); a static subquery holding one is
+  /// rejected where it is built (exists(), isin(), scalar()).
   template <class D, class S, class V>
   static constexpr void render(V& v, expr const* n) {
-    static_assert(std::is_same_v<V, writer>,
-                  "egret: a dyn:: expression can only be rendered in a dynamic query (egret::dyn::from), not in a "
-                  "static one whose SQL is fixed at compile time");
-    if constexpr (std::is_same_v<V, writer>) {
+    if constexpr (!std::is_same_v<V, writer>) {
+      dialect::reject<D, dialect::rejection::dyn_in_static_query>(v);
+    } else {
       static_assert(std::is_same_v<S, runtime_scope>,
                     "egret: a dyn:: expression cannot be used inside a static subquery; keep that subquery static, or "
                     "join a dynamic one (dyn::from(...).as(\"name\"))");

@@ -446,9 +446,17 @@ class query {
   detail::clauses const& parts() const { return c_; }
 
  private:
+  /// p as a condition; empty when p is not BOOLEAN (require_condition has reported it: nothing cascades).
+  template <class P>
+  static expr<bool> condition(P const& p) {
+    if constexpr (std::is_same_v<value_type_t<as_expr_t<P>>, bool>)
+      return expr<bool>(p);
+    else
+      return {};
+  }
   template <class P>
   static void add(std::vector<expr<bool>>& to, P const& p) {
-    expr<bool> e(p);
+    expr<bool> e = condition(p);
     if (!e.empty()) to.push_back(std::move(e));
   }
 
@@ -478,7 +486,7 @@ class query {
                   "egret: this table is already in the query; join it with itself through an alias: t.as<\"t2\">()");
     using J = join_t<K, F, RF, detail::on_condition>;
     egret::detail::require_condition<detail::scope_of<J>, as_expr_t<P>, false>();
-    return query<J, Cols>(J{{}, f_, rhs, detail::on_condition(expr<bool>(on))}, c_);
+    return query<J, Cols>(J{{}, f_, rhs, detail::on_condition(condition(on))}, c_);
   }
 
   F f_;

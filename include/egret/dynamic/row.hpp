@@ -18,19 +18,6 @@
 
 namespace egret::dyn {
 
-namespace detail {
-template <class T>
-struct read_as {
-  using type = T;
-  static constexpr bool optional = false;
-};
-template <class T>
-struct read_as<std::optional<T>> {
-  using type = T;
-  static constexpr bool optional = true;
-};
-}  // namespace detail
-
 /// A row of a dynamic query's result; owns its fields. `row.get<double>("credit_card_amount")`,
 /// `row.get<std::optional<double>>(4)`: T (or the T in std::optional<T>) must be the column's SQL type
 /// identity, else egret::type_error names the column and both types; NULL needs std::optional<T>.
@@ -58,7 +45,7 @@ class row {
   /// Field i as T (a SQL type identity, or std::optional of one).
   template <class T>
   T get(std::size_t i) const {
-    using U = typename detail::read_as<T>::type;
+    using U = typename egret::declared<T>::type;
     static_assert(is_sql_type_v<U>, "egret: dyn::row::get<T>() reads a SQL type identity (std::int32_t, std::int64_t, "
                                     "double, bool, std::string, egret::date, egret::timestamp) or std::optional of one");
     if (i >= fields_.size())
@@ -68,7 +55,7 @@ class row {
       throw egret::type_error(fmt::format("egret: dyn::row: column \"{}\" is {}, but get<>() asks for {}", c.name,
                                           type_name(c.type), type_name(type_id_of<U>)));
     if (fields_[i].index() == 0) {
-      if constexpr (detail::read_as<T>::optional)
+      if constexpr (egret::declared<T>::nullable)
         return std::nullopt;
       else
         throw egret::type_error(fmt::format("egret: dyn::row: column \"{}\" is NULL; read it as std::optional<{}>",

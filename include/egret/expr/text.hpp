@@ -12,6 +12,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include <egret/dialect/capability.hpp>
 #include <egret/expr/aggregate.hpp>
 #include <egret/expr/call.hpp>
 #include <egret/expr/conditional.hpp>
@@ -131,15 +132,12 @@ struct sql_template {
     if constexpr (direct && !shape.nested) {
       write<D, S, false>(v, a...);
     } else if constexpr (direct) {
-      static_assert(!(is_aggregate_v<A> || ...),
-                    "egret: this function is emulated by a subquery on this engine and cannot take an aggregate; "
-                    "aggregate in a subquery first, then apply it");
+      if constexpr ((is_aggregate_v<A> || ...))  // reported once, at to_sql (dialect/capability.hpp)
+        dialect::reject<D, dialect::rejection::emulated_function_of_aggregate>(v);
       write<D, S, false>(v, a...);
     } else {
-      static_assert(!(is_aggregate_v<A> || ...),
-                    "egret: this engine emulates the function with a subquery that binds each run-time value once, "
-                    "and a subquery cannot take an aggregate; write the constants as lit<>/str<>, or aggregate in "
-                    "a subquery first");
+      if constexpr ((is_aggregate_v<A> || ...))
+        dialect::reject<D, dialect::rejection::bound_emulation_of_aggregate>(v);
       v.text("(SELECT ");
       write<D, S, true>(v, a...);
       v.text(" FROM (SELECT ");

@@ -156,27 +156,35 @@ constexpr void window_call_without_over() {
                 "egret::rank().over(egret::window().order_by(x))");
 }
 
-template <class... Es>
-constexpr void report_bare_window_call_all(type_list<Es...>);
-/// Reports each window function without its OVER inside E, templated on that call (one message per call).
+template <class L>
+struct first_bare_window_call;
+/// The first window function inside E not given its `.over(w)`, or void (over_t's operands skip its function).
 template <class E>
-constexpr void report_bare_window_call() {
-  if constexpr (requires { E::is_window_call; })
-    window_call_without_over<E>();
-  else if constexpr (has_bare_window_call<E>())
-    report_bare_window_call_all(typename E::operands{});
-}
-template <class... Es>
-constexpr void report_bare_window_call_all(type_list<Es...>) {
-  (report_bare_window_call<Es>(), ...);
-}
+struct bare_window_call : first_bare_window_call<typename E::operands> {};
+template <class E>
+  requires requires { E::is_window_call; }
+struct bare_window_call<E> {
+  using type = E;
+};
+template <>
+struct first_bare_window_call<type_list<>> {
+  using type = void;
+};
+template <class E, class... Es>
+struct first_bare_window_call<type_list<E, Es...>> {
+  using type = std::conditional_t<has_bare_window_call<E>(), typename bare_window_call<E>::type,
+                                  typename first_bare_window_call<type_list<Es...>>::type>;
+};
 
 /// A select item's window rules: every window function has its OVER; no aggregate contains a window.
 template <class E>
 constexpr void require_window_placement() {
   if constexpr (expression<E>) {
-    report_bare_window_call<E>();
-    if constexpr (window_in_aggregate<E>())
+    // the first one, found as a type: one message (shared with as<>() and render, so given once)
+    using Bare = typename bare_window_call<E>::type;
+    if constexpr (!std::is_void_v<Bare>)
+      window_call_without_over<Bare>();
+    else if constexpr (window_in_aggregate<E>())
       static_assert(dependent_false<E>,
                     "egret: an aggregate cannot contain a window function; compute the window in select()/mutate(), "
                     "then aggregate the result");
@@ -188,24 +196,16 @@ template <class Fn>
 inline constexpr bool value_of_any_row = std::is_same_v<Fn, agg::sum> || std::is_same_v<Fn, agg::mean> ||
                                          std::is_same_v<Fn, agg::min> || std::is_same_v<Fn, agg::max>;
 
-template <class Fn, class D>
-constexpr void emulated_aggregate_over() {
-  static_assert(dependent_false<Fn>,
-                "egret: this aggregate has no native spelling on this engine (egret computes it from other "
-                "aggregates), so it cannot take over(); aggregate per group and join, or target another engine");
-}
-
 /// A RANGE offset needs one ORDER BY term; NULLS FIRST/LAST emulated with a second term (`x IS NULL`) breaks it.
 template <class W>
-constexpr void check_range_nulls_order() {
+inline constexpr bool range_offset_with_nulls_order = [] {
   if constexpr (W::has_frame && W::order_keys::size == 1) {
     using Fr = typename W::frame_type;
     if constexpr (Fr::unit == frame_unit::range && Fr::has_offset)
-      static_assert(at_t<0, typename W::order_keys>::nulls == nulls_order::unspecified,
-                    "egret: this engine has no NULLS FIRST/LAST, and its emulation adds an ORDER BY term that a "
-                    "range() offset frame does not allow; drop .nulls_first()/.nulls_last() or use rows()");
+      return at_t<0, typename W::order_keys>::nulls != nulls_order::unspecified;
   }
-}
+  return false;
+}();
 
 template <class L>
 inline constexpr bool any_aggregate_in = false;
@@ -249,8 +249,9 @@ struct over_t : expr_methods<over_t<F, W>> {
     dialect::use<D, dialect::feature::window_functions>(v);
     if constexpr (requires { F::is_aggregate_call; })
       if constexpr (requires { aggregate_spelling<typename D::family, typename F::fn>::emulated; })
-        detail::emulated_aggregate_over<typename F::fn, D>();
-    if constexpr (!D::has_nulls_order) detail::check_range_nulls_order<W>();
+        dialect::reject<D, dialect::rejection::emulated_aggregate_over>(v);
+    if constexpr (!D::has_nulls_order && detail::range_offset_with_nulls_order<W>)
+      dialect::reject<D, dialect::rejection::range_offset_nulls_order>(v);
     if constexpr (requires { F::is_window_call; })
       F::template render_call<D, S>(v, detail::member(n, &over_t::fn));
     else

@@ -13,6 +13,23 @@ inline constexpr bool alias_is_own_name = false;
 template <class Src, fixed_string N, class T, bool B, fixed_string Name>
 inline constexpr bool alias_is_own_name<aliased<column_ref<Src, N, T, B>, Name>> = (N == Name);
 
+/// One select item, `item AS "name"` when Alias and it is aliased. A free function, not a member of
+/// project_t: a member's name would spell the whole select list in each of the N item instantiations.
+template <class D, class S, bool Alias, class V, class E>
+constexpr void render_select_item(V& v, E const* e) {
+  // a binder skips an item with nothing to bind (expr/expression.hpp)
+  if constexpr (!binding_filter<binds_only_v<V>>::template skips<D, S, E>) {
+    E::template render<D, S>(v, e);
+    if constexpr (Alias && requires { E::is_aliased; }) {
+      // `x AS "x"` says nothing: a column keeps its name without it.
+      if constexpr (!alias_is_own_name<E>) {
+        v.text(" AS ");
+        D::template quote_identifier<D>(v, E::name.view());
+      }
+    }
+  }
+}
+
 template <class Seq, class L>
 struct keys_of;
 template <std::size_t... Is, class L>
@@ -51,33 +68,24 @@ struct project_t : relation_methods<project_t<In, NKeys, Grouped, Items...>> {
  private:
   // Braced-list expansions, not fold expressions: clang refuses a fold of more than 256 operands (a
   // 400-item SELECT), and render_all pairs each item with its index without looking it up (at_t).
+  // The pack type is named once, outside the expansion: spelled inside it, it is formed again for each item
+  // (clang: O(N) per item, quadratic in the select list).
   template <class D, class S, class V, std::size_t... Is>
   static constexpr void render_all(V& v, detail::pack<Items...> const* p, std::index_sequence<Is...>) {
+    using P = detail::pack<Items...>;
     bool first = true;
     [[maybe_unused]] int const in_order[] = {
         0, ((first ? void(first = false) : v.text(", ")),
-            render_item<D, S, true>(v, detail::pack<Items...>::at(static_cast<detail::slot<Is, Items> const*>(p))),
-            0)...};
+            detail::render_select_item<D, S, true>(v, P::at(static_cast<detail::slot<Is, Items> const*>(p))), 0)...};
   }
   template <class D, class S, bool Alias, class V, std::size_t... Is>
   static constexpr void render_each(V& v, detail::pack<Items...> const* p, std::index_sequence<Is...>) {
+    using P = detail::pack<Items...>;
     using L = type_list<Items...>;
     bool first = true;
     [[maybe_unused]] int const in_order[] = {
         0, ((first ? void(first = false) : v.text(", ")),
-            render_item<D, S, Alias>(v, detail::pack<Items...>::at(static_cast<detail::slot<Is, at_t<Is, L>> const*>(p))),
-            0)...};
-  }
-  template <class D, class S, bool Alias, class V, class E>
-  static constexpr void render_item(V& v, E const* e) {
-    E::template render<D, S>(v, e);
-    if constexpr (Alias && requires { E::is_aliased; }) {
-      // `x AS "x"` says nothing: a column keeps its name without it.
-      if constexpr (!detail::alias_is_own_name<E>) {
-        v.text(" AS ");
-        D::template quote_identifier<D>(v, E::name.view());
-      }
-    }
+            detail::render_select_item<D, S, Alias>(v, P::at(static_cast<detail::slot<Is, at_t<Is, L>> const*>(p))), 0)...};
   }
 };
 

@@ -159,24 +159,35 @@ constexpr std::size_t find_entry(type_list<Es...>) {
   return i;
 }
 
+/// The source of a level's output columns: its projection node's source id, or no_node when it has none.
+template <class P>
+struct own_source {
+  using type = source_id_t<P>;
+};
+template <>
+struct own_source<no_node> {
+  using type = no_node;
+};
+
 }  // namespace detail
 
-/// The scope of one SELECT level: the FROM item F and the level's projection node P (whose output
-/// names ORDER BY may use unqualified). A subquery's scope has the enclosing scope as Outer: a column
-/// whose source this level lacks is qualified as the enclosing level qualifies it (a correlated
-/// reference). Depth numbers nested levels, so that generated aliases never shadow an outer one.
-template <class F, class P, class Outer = void, int Depth = 0>
-struct level_scope {
+/// The scope of one SELECT level (see level_scope): the FROM item F, and Own, the source of the level's
+/// output columns (`source_id_t` of its projection node, or no_node), which ORDER BY may use unqualified.
+/// It holds the projection's source id, not the projection node: every render function of the level is
+/// instantiated with the scope, and a type holding the whole select list made each of a SELECT's N item
+/// instantiations O(N) long (quadratic compile time in the number of select items).
+template <class F, class Own, class Outer, int Depth>
+struct level_scope_of {
   using from = F;
   using entries = detail::entries_of_t<F>;
   using sources = detail::sources_of_t<F>;
   using nullables = detail::nullable_sources_t<F>;
-  using projection = P;
+  using own_source = Own;
   using outer = Outer;
   static constexpr int depth = Depth;
 
   template <class Source>
-  static constexpr bool provides = contains_v<Source, sources> || std::is_same_v<Source, source_id_t<P>>;
+  static constexpr bool provides = contains_v<Source, sources> || std::is_same_v<Source, Own>;
 
   template <class D, class Entry, class V>
   static constexpr void write_alias(V& v) {
@@ -198,7 +209,7 @@ struct level_scope {
 
   template <class D, class Source, class V>
   static constexpr void qualify(V& v) {
-    if constexpr (std::is_same_v<Source, source_id_t<P>>) {
+    if constexpr (std::is_same_v<Source, Own>) {
     } else if constexpr (contains_v<Source, sources>) {
       write_alias<D, entry_for<Source>>(v);
       v.ch('.');
@@ -211,6 +222,13 @@ struct level_scope {
   template <class Source>
   using entry_for = at_t<detail::find_entry<Source>(entries{}), entries>;
 };
+
+/// The scope of one SELECT level: the FROM item F and the level's projection node P (whose output
+/// names ORDER BY may use unqualified), or no_node. A subquery's scope has the enclosing scope as Outer: a
+/// column whose source this level lacks is qualified as the enclosing level qualifies it (a correlated
+/// reference). Depth numbers nested levels, so that generated aliases never shadow an outer one.
+template <class F, class P, class Outer = void, int Depth = 0>
+using level_scope = level_scope_of<F, typename detail::own_source<P>::type, Outer, Depth>;
 
 /// Scope of an expression rendered on its own: columns qualified by their table's name.
 struct unscoped {

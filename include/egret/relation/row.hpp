@@ -48,14 +48,17 @@ struct row<Owning, type_list<Cs...>>
     return static_cast<detail::field_slot<I, field_t<I>> const&>(*this).value;
   }
 
-  /// The field named Name: `row.get<"amount">()`.
+  /// The field named Name: `row.get<"amount">()`. One function per name read (not three: a function of a
+  /// row type has a name that spells every column, and each adds to the compile time of a wide row).
   template <fixed_string Name>
   constexpr auto const& get() const {
-    return get<index_of_name<Name>()>();
+    constexpr std::size_t i = index_of_name<Name>;
+    return static_cast<detail::field_slot<i, field_t<i>> const&>(*this).value;
   }
   template <fixed_string Name>
   constexpr auto const& operator[](name_tag<Name>) const {
-    return get<index_of_name<Name>()>();
+    constexpr std::size_t i = index_of_name<Name>;
+    return static_cast<detail::field_slot<i, field_t<i>> const&>(*this).value;
   }
 
   /// The output column names, in order.
@@ -70,11 +73,11 @@ struct row<Owning, type_list<Cs...>>
 
  private:
   template <fixed_string Name>
-  static constexpr std::size_t index_of_name() {
+  static constexpr std::size_t index_of_name = [] {
     constexpr auto m = detail::find_by_name<Name>(columns{});
     static_assert(m.count == 1, "egret: this result row has no column of that name (or several); see the select list");
     return m.count == 1 ? m.index : 0;
-  }
+  }();
   template <std::size_t... Is>
   row<true, columns> to_owning_impl(std::index_sequence<Is...>) const {
     row<true, columns> r;

@@ -15,21 +15,10 @@ namespace egret {
 
 namespace detail {
 
-template <class M>
-struct member_base {
-  using type = M;
-  static constexpr bool optional = false;
-};
-template <class M>
-struct member_base<std::optional<M>> {
-  using type = M;
-  static constexpr bool optional = true;
-};
-
 /// Can a member of type M hold the values of column C?
 template <class M, class C>
 inline constexpr bool member_holds_v = [] {
-  using B = typename member_base<M>::type;
+  using B = typename declared<M>::type;
   using T = typename C::value_type;
   if constexpr (std::is_same_v<T, std::string>)
     return std::is_same_v<B, std::string> || std::is_same_v<B, std::string_view>;
@@ -61,7 +50,7 @@ constexpr std::size_t checked_member_column() {
     using C = at_t<c, Cols>;
     using M = member_type_t<S, I>;
     static_assert(member_holds_v<M, C>, "egret: a member of the struct has a C++ type that cannot hold its column's SQL type");
-    static_assert(!nullable_v<C> || member_base<M>::optional,
+    static_assert(!nullable_v<C> || declared<M>::nullable,
                   "egret: a member of the struct reads a nullable column; declare it std::optional<...>");
     return c;
   }

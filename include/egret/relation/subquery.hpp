@@ -28,8 +28,7 @@ struct outer_ref : expr_methods<outer_ref<C>> {
     if constexpr (!requires { typename S::outer; } || std::is_void_v<typename S::outer>) {
       static_assert(dependent_false<C>, "egret: outer() refers to the enclosing query: use it inside a subquery (exists, isin, scalar)");
     } else {
-      static_assert(!S::template provides<typename C::source>,
-                    "egret: outer() names a table that is also in the subquery; alias one of them with .as<\"name\">()");
+      // a table of the subquery's own FROM is rejected where the subquery is built (detail::require_subquery)
       C::template render<D, typename S::outer>(v, nullptr);
     }
   }
@@ -45,62 +44,147 @@ constexpr outer_ref<C> outer(C const&) {
 namespace detail {
 
 // --- the enclosing-query columns a query refers to through outer() ---
+// Direct: only the references of the query's own level, not those of subqueries nested in it (which
+// refer to the query's own tables, or further out).
 
-template <class E>
+template <class E, bool Direct = false>
 struct outer_refs_of_expr;
-template <class L>
+template <class L, bool Direct = false>
 struct outer_refs_of_list;
-template <class... Es>
-struct outer_refs_of_list<type_list<Es...>> {
-  using type = concat_t<typename outer_refs_of_expr<Es>::type...>;
+template <class... Es, bool Direct>
+struct outer_refs_of_list<type_list<Es...>, Direct> {
+  using type = concat_t<typename outer_refs_of_expr<Es, Direct>::type...>;
 };
-template <class E>
+template <class E, bool Direct>
 struct outer_refs_of_expr {
-  using type = typename outer_refs_of_list<typename E::operands>::type;
+  using type = typename outer_refs_of_list<typename E::operands, Direct>::type;
 };
-template <class E>
+template <class E, bool Direct>
   requires requires { typename E::inner; }  // a sort key
-struct outer_refs_of_expr<E> : outer_refs_of_expr<typename E::inner> {};
-template <class C>
-struct outer_refs_of_expr<outer_ref<C>> {
+struct outer_refs_of_expr<E, Direct> : outer_refs_of_expr<typename E::inner, Direct> {};
+template <class E>
+  requires requires { typename E::subquery_args; }  // a nested subquery: only its own arguments
+struct outer_refs_of_expr<E, true> : outer_refs_of_list<typename E::subquery_args, true> {};
+template <class C, bool Direct>
+struct outer_refs_of_expr<outer_ref<C>, Direct> {
   using type = type_list<C>;
 };
 
-template <class R>
-struct outer_refs_of;
-
-template <class R>
+template <class R, bool Direct>
 struct node_outer_refs {
   using type = type_list<>;
 };
-template <class R>
+template <class R, bool Direct>
   requires requires { typename R::predicate; }
-struct node_outer_refs<R> : outer_refs_of_expr<typename R::predicate> {};
-template <class R>
+struct node_outer_refs<R, Direct> : outer_refs_of_expr<typename R::predicate, Direct> {};
+template <class R, bool Direct>
   requires requires { typename R::item_types; }
-struct node_outer_refs<R> : outer_refs_of_list<typename R::item_types> {};
-template <class R>
+struct node_outer_refs<R, Direct> : outer_refs_of_list<typename R::item_types, Direct> {};
+template <class R, bool Direct>
   requires requires { typename R::key_types; }
-struct node_outer_refs<R> : outer_refs_of_list<typename R::key_types> {};
+struct node_outer_refs<R, Direct> : outer_refs_of_list<typename R::key_types, Direct> {};
 
-template <class R>
+template <class R, bool Direct = false>
 struct outer_refs_of {
   using type = type_list<>;  // tables, derived relations, compound queries
 };
-template <class R>
+template <class R, bool Direct>
   requires(R::stage > 0 && requires { typename R::input; })
-struct outer_refs_of<R> {
-  using type = concat_t<typename outer_refs_of<typename R::input>::type, typename node_outer_refs<R>::type>;
+struct outer_refs_of<R, Direct> {
+  using type = concat_t<typename outer_refs_of<typename R::input, Direct>::type,
+                        typename node_outer_refs<R, Direct>::type>;
 };
-template <class R>
+template <class R, bool Direct>
   requires requires { R::is_join; }
-struct outer_refs_of<R> {
-  using type = concat_t<typename outer_refs_of<typename R::left>::type, typename outer_refs_of<typename R::right>::type,
-                        typename node_outer_refs<R>::type>;
+struct outer_refs_of<R, Direct> {
+  using type = concat_t<typename outer_refs_of<typename R::left, Direct>::type,
+                        typename outer_refs_of<typename R::right, Direct>::type, typename node_outer_refs<R, Direct>::type>;
 };
 
 template <class Q>
 using outer_refs_t = typename outer_refs_of<Q>::type;
+
+/// The first column of L whose table the scope S provides (a shadowed outer() reference), or void.
+template <class S, class L>
+struct shadowed;
+template <class S>
+struct shadowed<S, type_list<>> {
+  using type = void;
+};
+template <class S, class C, class... Cs>
+struct shadowed<S, type_list<C, Cs...>> {
+  using type = std::conditional_t<S::template provides<typename C::source>, C,
+                                  typename shadowed<S, type_list<Cs...>>::type>;
+};
+/// The first outer() reference of query Q's own level whose table Q's FROM also has, or void.
+template <class Q>
+using shadowed_outer_ref_t = typename shadowed<level_scope<from_of_t<Q>, projection_of_t<Q>>,
+                                               typename outer_refs_of<Q, true>::type>::type;
+
+// --- dyn:: expressions (egret/dynamic) in a query: a static subquery cannot render them ---
+
+template <class E>
+struct dyn_in_expr;
+template <class L>
+inline constexpr bool dyn_in_list = false;
+template <class... Es>
+inline constexpr bool dyn_in_list<type_list<Es...>> = (dyn_in_expr<Es>::value || ...);
+template <class E>
+struct dyn_in_expr : std::bool_constant<dyn_in_list<typename E::operands>> {};
+template <class E>
+  requires requires { typename E::inner; }  // a sort key
+struct dyn_in_expr<E> : dyn_in_expr<typename E::inner> {};
+template <class E>
+  requires requires { E::is_dyn_expr; }
+struct dyn_in_expr<E> : std::true_type {};
+
+template <class R>
+inline constexpr bool dyn_in_node = [] {
+  if constexpr (requires { typename R::predicate; })
+    return dyn_in_expr<typename R::predicate>::value;
+  else if constexpr (requires { typename R::item_types; })
+    return dyn_in_list<typename R::item_types>;
+  else if constexpr (requires { typename R::key_types; })
+    return dyn_in_list<typename R::key_types>;
+  else
+    return false;
+}();
+/// Whether query Q holds a dyn:: expression (at its own level, in its joins, or in a derived table).
+template <class R>
+inline constexpr bool dyn_in_query = [] {
+  if constexpr (requires { R::is_join; })
+    return dyn_in_query<typename R::left> || dyn_in_query<typename R::right> || dyn_in_node<R>;
+  else if constexpr (requires { R::is_derived; typename R::relation; })
+    return dyn_in_query<typename R::relation>;
+  else if constexpr (requires { R::stage; typename R::input; } && !requires { R::is_statement; })
+    return R::stage > 0 && (dyn_in_query<typename R::input> || dyn_in_node<R>);
+  else
+    return false;
+}();
+
+/// The rules of a query used as a subquery in an expression, checked where the user builds it
+/// (exists(), isin(), scalar()): its outer() references name tables of the enclosing query only, and it
+/// holds no dyn:: expression. Returns whether they hold (the subquery renders as NULL otherwise).
+template <class Q>
+constexpr bool require_subquery() {
+  if constexpr (relation<Q> && !requires { Q::is_derived; }) {
+    using C = shadowed_outer_ref_t<Q>;
+    static_assert(std::is_void_v<C>, "egret: outer() names a table that is also in the subquery; alias one of "
+                                     "them with .as<\"name\">()");
+    if constexpr (!std::is_void_v<C>) return false;
+  }
+  static_assert(!dyn_in_query<Q>, "egret: a dyn:: expression cannot be used inside a static subquery; keep that "
+                                  "subquery static, or join a dynamic one (dyn::from(...).as(\"name\"))");
+  return !dyn_in_query<Q>;
+}
+
+/// Whether query Q passed require_subquery (else its text is NULL, so that nothing else is reported).
+template <class Q>
+inline constexpr bool valid_subquery = [] {
+  if constexpr (relation<Q> && !requires { Q::is_derived; })
+    if constexpr (!std::is_void_v<shadowed_outer_ref_t<Q>>) return false;
+  return !dyn_in_query<Q>;
+}();
 
 template <class S>
 inline constexpr int scope_depth_v = [] {
@@ -119,7 +203,10 @@ constexpr void require_one_column() {
 template <class D, class S, class V, class Q>
 constexpr void render_subquery(V& v, Q const* q) {
   v.ch('(');
-  render_select<D, S, scope_depth_v<S> + 1>(v, q);
+  if constexpr (valid_subquery<Q>)
+    render_select<D, S, scope_depth_v<S> + 1>(v, q);
+  else
+    v.text("SELECT NULL");  // require_subquery has reported it
   v.ch(')');
 }
 
@@ -133,6 +220,7 @@ struct scalar_subquery : expr_methods<scalar_subquery<Q>> {
 
   using value_type = typename at_t<0, columns_of_t<Q>>::value_type;
   using operands = detail::outer_refs_t<Q>;
+  using subquery_args = type_list<>;
   static constexpr bool is_aggregate = false;
   static constexpr int precedence = prec::atom;
   template <class Ctx>
@@ -149,6 +237,7 @@ template <class Q>
 constexpr auto scalar(Q const& q) {
   static_assert(relation<Q> || statement_node<Q>, "egret: scalar() takes a query");
   detail::require_one_column<Q>();
+  detail::require_subquery<Q>();
   return scalar_subquery<Q>{{}, q};
 }
 
@@ -159,6 +248,7 @@ struct exists_t : expr_methods<exists_t<Q>> {
 
   using value_type = bool;
   using operands = detail::outer_refs_t<Q>;
+  using subquery_args = type_list<>;
   static constexpr bool is_aggregate = false;
   static constexpr int precedence = prec::atom;
   template <class Ctx>
@@ -175,6 +265,7 @@ struct exists_t : expr_methods<exists_t<Q>> {
 template <class Q>
 constexpr exists_t<Q> exists(Q const& q) {
   static_assert(relation<Q> || statement_node<Q>, "egret: exists() takes a query");
+  detail::require_subquery<Q>();
   return {{}, q};
 }
 
@@ -186,6 +277,7 @@ struct in_subquery_t : expr_methods<in_subquery_t<E, Q>> {
 
   using value_type = bool;
   using operands = concat_t<type_list<E>, detail::outer_refs_t<Q>>;
+  using subquery_args = type_list<E>;
   static constexpr bool is_aggregate = is_aggregate_v<E>;
   static constexpr int precedence = prec::compare;
   template <class Ctx>
@@ -207,6 +299,7 @@ constexpr auto make_in_subquery(E const& e, Q const& q) {
   using C = at_t<0, columns_of_t<Q>>;
   static_assert(comparable_v<value_type_t<E>, typename C::value_type>,
                 "egret: isin(query): the query's column must have the SQL type of the value tested; cast<>() it");
+  require_subquery<Q>();
   return in_subquery_t<E, Q>{{}, e, q};
 }
 

@@ -46,7 +46,8 @@ inline constexpr render::counter text_measure = [] {
 template <class D, class T>
 inline constexpr auto static_text = [] {
   fixed_string<text_measure<D, T>.size> s;
-  render::buffer_writer w{s.data};
+  render::counter w;  // the first pass's visitor type: the render functions are instantiated once
+  w.out = s.data;
   T::template write<D>(w);
   return s;
 }();
@@ -82,11 +83,12 @@ template <class D, class Q>
 inline constexpr int placeholder_count_v = detail::sql_measure<D, Q>.params;
 
 /// Renders at run time into a std::string: the same code as to_sql, for queries built at run time.
+/// D's features are checked first, as to_sql does (one short diagnostic at this call).
 template <class D, class Q>
 std::string render_sql(Q const& q) {
   std::string out;
   render::string_writer w{out};
-  detail::render_query<D>(w, &q);
+  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>()) detail::render_query<D>(w, &q);
   return out;
 }
 
@@ -95,7 +97,7 @@ template <class D, class Q>
 std::string render_sql_inline(Q const& q) {
   std::string out;
   render::inline_writer w{{out}};
-  detail::render_query<D>(w, &q);
+  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>()) detail::render_query<D>(w, &q);
   return out;
 }
 

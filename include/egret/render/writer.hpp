@@ -1,5 +1,5 @@
-// Defines the visitors the renderer writes through: count (first pass), write into a fixed buffer
-// (second pass, compile time), and append to a std::string (run time). The same render code drives all.
+// Defines the visitors the renderer writes through: count, then write into a fixed buffer (compile time,
+// one visitor for both passes), and append to a std::string (run time). The same render code drives all.
 //
 // A visitor provides: text(string_view), ch(char), number(integer), param(T const*) -> placeholder index,
 // named_param<P>() -> placeholder index. Backends add a binder visitor whose text() does nothing.
@@ -34,17 +34,30 @@ constexpr void write_number(long long x, F&& put) {
 }
 }  // namespace detail
 
-/// First pass: how many characters, how many placeholders (`named` of them param<>s), which gated features
-/// (dialect/capability.hpp).
+/// The compile-time visitor: counts the characters, the placeholders (`named` of them param<>s) and the gated
+/// features (dialect/capability.hpp) with `out` null (first pass), and with `out` set also writes the text
+/// into the buffer the first pass sized (second pass). One type for both passes, so that every render
+/// function of a query is instantiated once for compile-time SQL, not once per pass.
 struct counter {
+  char* out = nullptr;
   std::size_t size = 0;
   int params = 0;
   int named = 0;
   dialect::feature_set features = 0;
   constexpr void use_feature(dialect::feature f) { features |= dialect::bit(f); }
-  constexpr void text(std::string_view s) { size += s.size(); }
-  constexpr void ch(char) { ++size; }
-  constexpr void number(long long x) { size += static_cast<std::size_t>(detail::digits(x)); }
+  constexpr void text(std::string_view s) {
+    if (out)
+      for (char c : s) *out++ = c;
+    size += s.size();
+  }
+  constexpr void ch(char c) {
+    if (out) *out++ = c;
+    ++size;
+  }
+  constexpr void number(long long x) {
+    if (out) detail::write_number(x, [this](char c) { *out++ = c; });
+    size += static_cast<std::size_t>(detail::digits(x));
+  }
   template <class T>
   constexpr int param(T const*) {
     return ++params;
@@ -52,27 +65,6 @@ struct counter {
   template <class P>
   constexpr int named_param() {
     ++named;
-    return ++params;
-  }
-};
-
-/// Second pass: writes into a buffer sized by the first.
-struct buffer_writer {
-  char* out;
-  int params = 0;
-  constexpr void text(std::string_view s) {
-    for (char c : s) *out++ = c;
-  }
-  constexpr void ch(char c) { *out++ = c; }
-  constexpr void number(long long x) {
-    detail::write_number(x, [this](char c) { *out++ = c; });
-  }
-  template <class T>
-  constexpr int param(T const*) {
-    return ++params;
-  }
-  template <class P>
-  constexpr int named_param() {
     return ++params;
   }
 };

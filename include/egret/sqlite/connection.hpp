@@ -29,6 +29,81 @@ namespace detail {
 /// The code of connection::load_csv for table T, defined in <egret/sqlite/load_csv.hpp>.
 template <class T>
 struct csv_loader;
+
+/// Finds the first param<> to which the argument of the same position cannot be bound: walks the query like
+/// the binder, binding nothing. (Its type does not hold the query: each render function of the walk is
+/// named after its visitor.)
+template <class... Args>
+struct param_type_checker {
+  static constexpr bool binds_only = true;  // like the binder: subtrees without placeholders are skipped
+  std::string_view const* names;  // the query's param<> names, in order (param_names)
+  std::size_t count;
+  int first_bad = -1;
+  constexpr void text(std::string_view) {}
+  constexpr void ch(char) {}
+  constexpr void number(long long) {}
+  constexpr void use_feature(dialect::feature) {}  // features and rejections are to_sql's to report
+  template <class T>
+  constexpr int param(T const*) {
+    return 0;
+  }
+  template <class P>
+  constexpr int named_param() {
+    std::size_t k = 0;
+    while (k < count && names[k] != P::name.view()) ++k;
+    if (k < count && first_bad < 0 && !bindable_at<P>(k, std::index_sequence_for<Args...>{}))
+      first_bad = static_cast<int>(k);
+    return 0;
+  }
+  template <class P, std::size_t... Is>
+  static constexpr bool bindable_at(std::size_t k, std::index_sequence<Is...>) {
+    return ((k != Is || bindable_v<Args, typename P::cpp_type>) && ...);
+  }
+};
+/// The position of the first argument that cannot be bound to its param<> of Q, or -1. Only when there are
+/// as many arguments as param<>s (bind_query reports a wrong count).
+template <class D, class Q, class... Args>
+inline constexpr int unbindable_param = [] {
+  if constexpr (sizeof...(Args) != 0 && sizeof...(Args) == param_names<D, Q>.size) {
+    param_type_checker<Args...> c{param_names<D, Q>.names.data(), param_names<D, Q>.size};
+    egret::detail::render_query<D>(c, static_cast<Q const*>(nullptr));
+    return c.first_bad;
+  } else {
+    return -1;
+  }
+}();
+
+/// Whether Q renders for D: else to_sql has reported why, and the query is not bound.
+template <class D, class Q>
+inline constexpr bool renders =
+    (egret::detail::sql_measure<D, Q>.features & (dialect::missing<D> | dialect::rejections)) == 0;
+
+/// The param<> named Name, given a C++ value of type A (named in the compiler's note on a failed check).
+template <fixed_string Name, class A>
+struct param_given {};
+
+template <std::size_t N>
+constexpr fixed_string<N> to_fixed(std::string_view s) {
+  fixed_string<N> r;
+  for (std::size_t i = 0; i != N; ++i) r.data[i] = s[i];
+  return r;
+}
+
+/// Checks, at the call of execute(), that each argument binds to its param<> (the type the param<>
+/// declares, a narrower integer, an integer for a double, std::nullopt for an optional). Returns whether
+/// they do (the caller binds nothing otherwise, so that nothing else is reported).
+template <class D, class Q, class... Args>
+constexpr bool require_param_types() {
+  constexpr int k = unbindable_param<D, Q, Args...>;
+  if constexpr (k >= 0) {
+    constexpr std::string_view name = param_names<D, Q>.names[k];
+    using P = param_given<to_fixed<name.size()>(name), std::tuple_element_t<k, std::tuple<Args...>>>;
+    static_assert(dependent_false<P>,
+                  "egret: execute() gives a param<> a value of the wrong C++ type; pass the type the param<> declares");
+  }
+  return k < 0;
+}
+
 }  // namespace detail
 
 /// A query prepared once and executed many times: `auto st = db.prepare(q); st.execute(42)`.
@@ -41,7 +116,8 @@ class prepared {
   template <class... Args>
   cursor<columns_of_t<Q>> execute(Args const&... args) {
     if (s_.stepped()) s_.reset();
-    detail::bind_query<dialect_type>(s_, q_, args...);
+    if constexpr (detail::renders<dialect_type, Q> && detail::require_param_types<dialect_type, Q, Args...>())
+      detail::bind_query<dialect_type>(s_, q_, args...);
     return cursor<columns_of_t<Q>>(s_);
   }
 
@@ -90,7 +166,8 @@ class connection {
   template <query Q, class... Args>
   cursor<columns_of_t<Q>> execute(Q const& q, Args const&... args) {
     statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
-    detail::bind_query<dialect_type>(s, q, args...);
+    if constexpr (detail::renders<dialect_type, Q> && detail::require_param_types<dialect_type, Q, Args...>())
+      detail::bind_query<dialect_type>(s, q, args...);
     if constexpr (requires { typename Q::table; Q::is_statement; })
       return cursor<columns_of_t<Q>>(s, typename cursor<columns_of_t<Q>>::step_now_t{});
     else
@@ -107,7 +184,8 @@ class connection {
                   "with returning(), and read its rows");
     statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
     reset_guard g{s};
-    detail::bind_query<dialect_type>(s, q, args...);
+    if constexpr (detail::renders<dialect_type, Q> && detail::require_param_types<dialect_type, Q, Args...>())
+      detail::bind_query<dialect_type>(s, q, args...);
     while (s.step()) {
     }
     return changes();

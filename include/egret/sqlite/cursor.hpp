@@ -19,11 +19,14 @@ namespace egret::sqlite {
 
 namespace detail {
 
-template <bool Owning, class Cols, std::size_t... Is>
-void read_row(statement const& s, row<Owning, Cols>& r, std::index_sequence<Is...>) {
+/// Reads the current result row into a row's fields (its base row_storage<..., field types...>). The fields
+/// are written through their slots, not row::get<I>(): each get<I> is one more function whose name spells the
+/// whole row type (a 400-column row: 400 names of ~20 KB, mangled in time quadratic in their length).
+template <std::size_t... Is, class... Ts>
+void read_row(statement const& s, egret::detail::row_storage<std::index_sequence<Is...>, Ts...>& r) {
   // a braced list, not a fold: clang refuses folds of more than 256 operands (a 400-column row)
   [[maybe_unused]] int const in_order[] = {
-      0, (r.template get<Is>() = s.read<typename row<Owning, Cols>::template field_t<Is>>(static_cast<int>(Is)), 0)...};
+      0, (static_cast<egret::detail::field_slot<Is, Ts>&>(r).value = s.read<Ts>(static_cast<int>(Is)), 0)...};
 }
 
 template <class S, class Cols, std::size_t I>
@@ -152,7 +155,7 @@ class cursor {
   void advance() {
     if (s_->step()) {
       state_ = state::row;
-      detail::read_row(*s_, row_, std::make_index_sequence<Cols::size>{});
+      detail::read_row(*s_, row_);
     } else {
       state_ = state::done;
     }

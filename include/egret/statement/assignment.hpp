@@ -134,9 +134,10 @@ struct assignments {
   }
   template <class D, class S, class V, std::size_t... Is>
   static constexpr void render_each(V& v, pack<As...> const* p, std::index_sequence<Is...>) {
+    using P = pack<As...>;  // named once: spelled in the expansion, it is formed again per column (clang)
     bool first = true;
     ((first ? void(first = false) : v.text(", "),
-      As::template render<D, S>(v, pack<As...>::at(static_cast<slot<Is, As> const*>(p)))),
+      As::template render<D, S>(v, P::at(static_cast<slot<Is, As> const*>(p)))),
      ...);
   }
 };

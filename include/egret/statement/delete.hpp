@@ -46,7 +46,7 @@ struct delete_t {
 
   template <class D, class V>
   static constexpr void render_statement(V& v, delete_t const* n) {
-    require_where();
+    if constexpr (!Where::given) dialect::reject<D, dialect::rejection::delete_without_where>(v);  // once, at to_sql
     using S = detail::target_scope<T>;
     // Out of scope, a rule already fired: render nothing rather than add errors.
     if constexpr (Where::template in_scope_of<S> && Returning::template in_scope_of<S>) {
@@ -55,14 +55,6 @@ struct delete_t {
       detail::render_where<D, S>(v, detail::member(n, &delete_t::filter));
       Returning::template render<D, S>(v, detail::member(n, &delete_t::ret));
     }
-  }
-
- private:
-  // Not templated on the visitor: the message is printed once, not once per rendering pass.
-  static constexpr void require_where() {
-    static_assert(Where::given,
-                  "egret: DELETE without where() would delete every row; add .where(condition), or .all() to "
-                  "mean every row");
   }
 };
 

@@ -200,8 +200,8 @@ struct insert_t {
   template <class D, class V>
   static constexpr void render_statement(V& v, insert_t const* n) {
     using S = detail::target_scope<T>;
-    require_rows();
     if constexpr (!Source::given) {
+      dialect::reject<D, dialect::rejection::insert_without_rows>(v);  // once, at to_sql
     } else if constexpr (Conflict::template in_scope_of<S> && Returning::template in_scope_of<S>) {
       // (otherwise a rule already fired: render nothing rather than add errors)
       v.text("INSERT INTO ");
@@ -219,10 +219,6 @@ struct insert_t {
   }
 
  private:
-  // Not templated on the visitor: the message is printed once, not once per rendering pass.
-  static constexpr void require_rows() {
-    static_assert(Source::given, "egret: this INSERT has no rows: add .values(...), .rows(...) or .from(query)");
-  }
   static constexpr void require_rows_open() {
     static_assert(!requires { Source::is_select; },
                   "egret: an INSERT takes either values() / rows() or from(query), not both");

@@ -106,6 +106,7 @@ struct update_t {
   template <class D, class V>
   static constexpr void render_statement(V& v, update_t const* n) {
     require_complete();
+    if constexpr (!Where::given) dialect::reject<D, dialect::rejection::update_without_where>(v);  // once, at to_sql
     // Out of scope, a rule already fired: render nothing rather than add errors.
     if constexpr (Sets::template in_scope_of<scope> && Where::template in_scope_of<scope> &&
                   Returning::template in_scope_of<detail::target_scope<T>>) {
@@ -127,9 +128,6 @@ struct update_t {
   // Not templated on the visitor: each message is printed once, not once per rendering pass.
   static constexpr void require_complete() {
     static_assert(Sets::size > 0, "egret: this UPDATE sets nothing: add .set(column, value)");
-    static_assert(Where::given,
-                  "egret: UPDATE without where() would change every row; add .where(condition), or .all() to "
-                  "mean every row");
     Sets::template require_in_scope<scope>();
     if constexpr (requires { typename Where::predicate; })
       detail::require_statement_scope<scope, typename Where::predicate>();
