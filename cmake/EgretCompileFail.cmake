@@ -64,17 +64,7 @@ endfunction()
 _egret_strip_quotes(_expect)
 
 # --- compiler command --------------------------------------------------------
-set(_cmd "${EGRET_CF_CXX}" -std=c++20 -fsyntax-only -fdiagnostics-color=never)
-foreach(dir IN LISTS EGRET_CF_INCLUDE_DIRS)
-  if(dir)
-    list(APPEND _cmd "-I${dir}")
-  endif()
-endforeach()
-foreach(def IN LISTS EGRET_CF_DEFINITIONS)
-  if(def)
-    list(APPEND _cmd "-D${def}")
-  endif()
-endforeach()
+set(_cmd ${EGRET_CF_COMMAND} -fsyntax-only -fdiagnostics-color=never)
 
 string(REPLACE ";" " " _cmd_text "${_cmd}")
 

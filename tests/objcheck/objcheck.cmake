@@ -21,17 +21,7 @@ endforeach()
 include("${EGRET_CF_SETTINGS}")
 file(MAKE_DIRECTORY "${EGRET_OBJCHECK_WORK}")
 
-set(_cmd "${EGRET_CF_CXX}" -std=c++20 -O2 -c)
-foreach(dir IN LISTS EGRET_CF_INCLUDE_DIRS)
-  if(dir)
-    list(APPEND _cmd "-I${dir}")
-  endif()
-endforeach()
-foreach(def IN LISTS EGRET_CF_DEFINITIONS)
-  if(def)
-    list(APPEND _cmd "-D${def}")
-  endif()
-endforeach()
+set(_cmd ${EGRET_CF_COMMAND} -O2 -c)
 
 # The expected texts: the raw strings of the source.
 file(READ "${EGRET_OBJCHECK_SOURCE}" _source)
