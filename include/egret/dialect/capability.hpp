@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace egret::dialect {
 
@@ -23,6 +24,29 @@ enum class feature : std::uint8_t {
   filter_clause,     ///< SUM(x) FILTER (WHERE p): `has_filter_clause`; emulated, never required
   nulls_order,       ///< ORDER BY x NULLS FIRST / LAST: `has_nulls_order`; emulated, never required
 };
+
+/// The number of features (`feature` values are 0 ... feature_count - 1).
+inline constexpr unsigned feature_count = static_cast<unsigned>(feature::nulls_order) + 1;
+
+/// What feature f is, in the words of docs/support-matrix.md.
+constexpr std::string_view feature_description(feature f) {
+  switch (f) {
+    case feature::right_full_join: return "RIGHT and FULL OUTER JOIN";
+    case feature::returning: return "INSERT / UPDATE / DELETE ... RETURNING";
+    case feature::upsert: return "INSERT ... ON CONFLICT (upsert)";
+    case feature::update_from: return "UPDATE ... FROM";
+    case feature::window_functions: return "window functions (OVER)";
+    case feature::math_functions: return "math functions (SQRT, LN, POW, SIGN...)";
+    case feature::filter_clause: return "aggregate FILTER (WHERE ...)";
+    case feature::nulls_order: return "ORDER BY ... NULLS FIRST / LAST";
+  }
+  return {};
+}
+
+/// Whether egret emulates feature f on a dialect that lacks it (rather than rejecting the query).
+constexpr bool emulated_when_missing(feature f) {
+  return f == feature::filter_clause || f == feature::nulls_order;
+}
 
 /// A set of features, one bit each (what a query uses).
 using feature_set = std::uint32_t;
@@ -93,7 +117,7 @@ inline constexpr bool supports = has<D>(F);
 template <class D>
 inline constexpr feature_set missing = [] {
   feature_set m = 0;
-  for (unsigned i = 0; i <= static_cast<unsigned>(feature::nulls_order); ++i)
+  for (unsigned i = 0; i < feature_count; ++i)
     if (!has<D>(static_cast<feature>(i))) m |= bit(static_cast<feature>(i));
   return m;
 }();

@@ -2,54 +2,20 @@
 // users' structs from the current statement row.
 #pragma once
 
-#include <boost/hana/accessors.hpp>
-#include <boost/hana/at.hpp>
-#include <boost/hana/second.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include <egret/relation/read_row.hpp>
 #include <egret/relation/row.hpp>
-#include <egret/relation/struct_row.hpp>
 #include <egret/sqlite/statement.hpp>
 
 namespace egret::sqlite {
 
 namespace detail {
-
-/// Reads the current result row into a row's fields (its base row_storage<..., field types...>). The fields
-/// are written through their slots, not row::get<I>(): each get<I> is one more function whose name spells the
-/// whole row type (a 400-column row: 400 names of ~20 KB, mangled in time quadratic in their length).
-template <std::size_t... Is, class... Ts>
-void read_row(statement const& s, egret::detail::row_storage<std::index_sequence<Is...>, Ts...>& r) {
-  // a braced list, not a fold: clang refuses folds of more than 256 operands (a 400-column row)
-  [[maybe_unused]] int const in_order[] = {
-      0, (static_cast<egret::detail::field_slot<Is, Ts>&>(r).value = s.read<Ts>(static_cast<int>(Is)), 0)...};
-}
-
-template <class S, class Cols, std::size_t I>
-[[gnu::always_inline]] inline void read_member(statement const& s, S& out) {
-  constexpr int c = static_cast<int>(struct_columns_v<S, Cols>[I]);
-  auto& m = boost::hana::second(boost::hana::at_c<I>(boost::hana::accessors<S>()))(out);
-  using M = std::remove_cvref_t<decltype(m)>;
-  if constexpr (std::is_same_v<M, std::string>)
-    m.assign(s.read<std::string_view>(c));  // reuses the member's buffer, as hand-written code would
-  else
-    m = s.read<M>(c);
-}
-
-template <class S, class Cols, std::size_t... Is>
-[[gnu::always_inline]] inline void read_struct(statement const& s, S& out, std::index_sequence<Is...>) {
-  (read_member<S, Cols, Is>(s, out), ...);
-}
-
-template <class S, class Cols>
-[[gnu::always_inline]] inline void read_struct(statement const& s, S& out) {
-  read_struct<S, Cols>(s, out, std::make_index_sequence<egret::detail::member_count_v<S>>{});
-}
-
+using egret::detail::read_row;
+using egret::detail::read_struct;
 }  // namespace detail
 
 /// The rows of one execution. Iterating steps the statement; a row (and its TEXT views) is valid until
