@@ -1,5 +1,7 @@
-// Defines tpch::load, which creates the eight TPC-H tables in a SQLite database and fills them from dbgen's
-// `<table>.tbl` or `<table>.tbl.gz` files, then adds the key indexes the queries join and correlate on.
+// Defines tpch::load, which creates the eight TPC-H tables in a database and fills them from dbgen's
+// `<table>.tbl` or `<table>.tbl.gz` files, then adds the key indexes the queries join and correlate on. Written for
+// any egret backend's connection (SQLite here; PostgreSQL and MariaDB in the conformance suite): it uses only
+// create_table, load_csv, exec and transaction().
 #pragma once
 
 #include <array>
@@ -44,13 +46,13 @@ namespace detail {
 inline constexpr egret::csv::options tbl_format{.delimiter = '|', .trailing_delimiter = true, .has_header = false};
 
 /// Loads table T (created empty) from `file` in one transaction; a `.gz` file is decompressed as it is read.
-template <class T>
-std::size_t load_file(egret::sqlite::connection& db, std::filesystem::path const& file) {
-  if (file.extension() != ".gz") return db.load_csv<T>(file, tbl_format);
+template <class T, class Db>
+std::size_t load_file(Db& db, std::filesystem::path const& file) {
+  if (file.extension() != ".gz") return db.template load_csv<T>(file, tbl_format);
   gzip_streambuf buf(file);
   std::istream in(&buf);
   try {
-    return db.load_csv<T>(in, file.string(), tbl_format);
+    return db.template load_csv<T>(in, file.string(), tbl_format);
   } catch (egret::load_error const& e) {
     // The reader knows where the input broke off, the streambuf knows why.
     if (buf.error().empty()) throw;
@@ -62,12 +64,12 @@ std::size_t load_file(egret::sqlite::connection& db, std::filesystem::path const
 
 /// (Re)creates table T and loads it from `dir` (see table_file) in one transaction; returns what
 /// it loaded. Bad input throws egret::load_error naming the file, line and column, and leaves the table empty.
-template <class T>
-loaded_table load_table(egret::sqlite::connection& db, std::filesystem::path const& dir) {
+template <class T, class Db>
+loaded_table load_table(Db& db, std::filesystem::path const& dir) {
   std::string_view const name = T::egret_name.view();
   std::filesystem::path file = table_file(dir, name);
   db.drop_table(name);
-  db.create_table<T>();
+  db.template create_table<T>();
   std::size_t const rows = detail::load_file<T>(db, file);
   return {name, std::move(file), rows};
 }
@@ -94,10 +96,25 @@ inline constexpr std::array<std::string_view, 16> index_ddl = {
     R"(CREATE INDEX "lineitem_ship" ON "lineitem" ("l_shipdate"))",
 };
 
+/// index_ddl for dialect D: its identifier quotes in place of the double quotes.
+template <class D>
+std::string index_sql(std::string_view ddl) {
+  std::string out(ddl);
+  bool open = true;
+  for (char& c : out) {
+    if (c != '"') continue;
+    c = open ? D::quote_open : D::quote_close;
+    open = !open;
+  }
+  return out;
+}
+
 /// (Re)creates the eight tables in `db` and loads them from `dir`, each table in one transaction; then creates
-/// index_ddl and runs ANALYZE so SQLite's planner knows the tables' sizes. Bad input throws egret::load_error
+/// index_ddl and runs ANALYZE so the planner knows the tables' sizes. Bad input throws egret::load_error
 /// naming the file, line and column (the failing table is left empty). Returns the tables in load order.
-inline std::vector<loaded_table> load(egret::sqlite::connection& db, std::filesystem::path const& dir) {
+template <class Db>
+std::vector<loaded_table> load(Db& db, std::filesystem::path const& dir) {
+  using D = typename Db::dialect_type;
   std::vector<loaded_table> out;
   out.push_back(load_table<region>(db, dir));
   out.push_back(load_table<nation>(db, dir));
@@ -108,8 +125,11 @@ inline std::vector<loaded_table> load(egret::sqlite::connection& db, std::filesy
   out.push_back(load_table<orders>(db, dir));
   out.push_back(load_table<lineitem>(db, dir));
   auto tx = db.transaction();
-  for (std::string_view ddl : index_ddl) db.exec(ddl);
-  db.exec("ANALYZE");
+  for (std::string_view ddl : index_ddl) db.exec(index_sql<D>(ddl));
+  if constexpr (D::quote_open == '`')  // MySQL and MariaDB name the tables
+    db.exec("ANALYZE TABLE region, nation, part, supplier, partsupp, customer, orders, lineitem");
+  else
+    db.exec("ANALYZE");
   tx.commit();
   return out;
 }

@@ -18,15 +18,38 @@
 #include <egret/expr/expression.hpp>
 #include <egret/types/sql_type.hpp>
 
+namespace egret {
+template <class Q>
+struct exists_t;
+namespace detail {
+template <bool Anti, class RF, class P>
+struct exists_join;
+}  // namespace detail
+}  // namespace egret
+
 namespace egret::dialect {
 
 /// How runtime values are marked in SQL text.
 enum class placeholder_style {
   question,       ///< `?` (SQLite, MySQL, ODBC)
   dollar_number,  ///< `$1, $2, ...` (PostgreSQL)
+  colon_number,   ///< `:1, :2, ...` (Oracle)
 };
 
 struct ansi_family {};
+
+namespace detail {
+/// Whether E is `EXISTS (...)` (relation/subquery.hpp): a condition although it is an atom.
+template <class E>
+struct is_exists : std::false_type {};
+template <class Q>
+struct is_exists<egret::exists_t<Q>> : std::true_type {};
+template <bool Anti, class RF, class P>
+struct is_exists<egret::detail::exists_join<Anti, RF, P>> : std::true_type {};
+template <class E>
+  requires requires { E::is_aliased; }
+struct is_exists<E> : is_exists<typename E::inner> {};
+}  // namespace detail
 
 struct ansi {
   /// Name used in messages.
@@ -59,6 +82,20 @@ struct ansi {
   static constexpr bool has_math_functions = true;
   /// Boolean literals spelled TRUE/FALSE; otherwise 1/0.
   static constexpr bool has_boolean_literals = true;
+  /// A declared CTE lists its column names: `WITH RECURSIVE "cnt"("n") AS (...)` (relation/cte.hpp).
+  static constexpr bool has_cte_column_list = true;
+  /// A BOOLEAN value may stand where SQL expects a condition (`WHERE "vip"`) and a condition where it expects
+  /// a value (`SELECT a = b`). Without (SQL Server, Oracle): egret writes `x = 1` in conditions
+  /// (render_condition) and `CASE WHEN p THEN 1 WHEN NOT (p) THEN 0 END` in select lists (render_select_value).
+  static constexpr bool has_boolean_expressions = true;
+  /// What separates a FROM item from its alias: `"orders" AS "o2"` (Oracle takes no AS there).
+  static constexpr std::string_view table_alias_keyword = " AS ";
+  /// What follows a SELECT that reads no table (`SELECT ? AS "n"` in VALUES): nothing, or ` FROM DUAL`.
+  static constexpr std::string_view select_without_from = "";
+  /// The keyword of a set difference (Oracle before 21c: ` MINUS `).
+  static constexpr std::string_view except_keyword = " EXCEPT ";
+  /// What starts a recursive WITH (SQL Server and Oracle take no RECURSIVE).
+  static constexpr std::string_view with_recursive_keyword = "WITH RECURSIVE ";
 
   template <class D, class V>
   static constexpr void quote_identifier(V& v, std::string_view s) {
@@ -95,7 +132,7 @@ struct ansi {
     if constexpr (D::placeholders == placeholder_style::question) {
       v.ch('?');
     } else {
-      v.ch('$');
+      v.ch(D::placeholders == placeholder_style::colon_number ? ':' : '$');
       v.number(i);
     }
   }
@@ -161,7 +198,7 @@ struct ansi {
   /// `FN([DISTINCT] x) [FILTER (WHERE p)]`, or `FN([DISTINCT] CASE WHEN p THEN x END)` without FILTER.
   /// The name comes from `aggregate_spelling<D::family, Fn>` (expr/aggregate.hpp), which may instead emulate
   /// the whole call; an argument with a separator (`x, sep`) has the CASE around x alone.
-  template <class D, class A, class S, class V>
+  template <class D, class A, class S, class V, bool NativeFilter = D::has_filter_clause>
   static constexpr void render_aggregate(V& v, A const* a) {
     using E = typename A::argument;
     using F = typename A::filter_type;
@@ -175,7 +212,7 @@ struct ansi {
     }
     v.ch('(');
     if constexpr (A::distinct) v.text("DISTINCT ");
-    if constexpr (filtered && !D::has_filter_clause) {
+    if constexpr (filtered && !NativeFilter) {
       v.text("CASE WHEN ");
       render_pred<D, S>(v, a);
       v.text(" THEN ");
@@ -199,6 +236,109 @@ struct ansi {
     }
   }
 
+  /// Whether E is a condition (a comparison, AND / OR / NOT, IS NULL, LIKE, IN, EXISTS...) rather than a
+  /// BOOLEAN value (a column, a literal, a bound value, CASE, an aggregate).
+  template <class E>
+  static constexpr bool is_condition =
+      std::is_same_v<value_type_t<E>, bool> && (E::precedence < prec::atom || detail::is_exists<E>::value);
+
+  /// A BOOLEAN expression where SQL expects a condition (WHERE, HAVING, ON, FILTER, AND / OR operands), in
+  /// parentheses when it binds looser than `min`. Without has_boolean_expressions a value becomes `x = 1`.
+  template <class D, class S, class V, class E>
+  static constexpr void render_condition(V& v, E const* e, int min) {
+    if constexpr (!D::has_boolean_expressions && !is_condition<E>) {
+      bool const paren = prec::compare < min;
+      if (paren) v.ch('(');
+      egret::detail::render_operand<D, S>(v, e, prec::compare, true);
+      v.text(" = ");
+      D::template bool_literal<D>(v, true);
+      if (paren) v.ch(')');
+    } else {
+      egret::detail::render_operand<D, S>(v, e, min);
+    }
+  }
+
+  /// A select item's value. Without has_boolean_expressions a condition becomes
+  /// `CASE WHEN p THEN 1 WHEN NOT (p) THEN 0 END` (NULL stays NULL; p is written, and bound, twice).
+  template <class D, class S, class V, class E>
+  static constexpr void render_select_value(V& v, E const* e) {
+    if constexpr (!D::has_boolean_expressions && is_condition<E>) {
+      v.text("CASE WHEN ");
+      E::template render<D, S>(v, e);
+      v.text(" THEN 1 WHEN NOT (");
+      E::template render<D, S>(v, e);
+      v.text(") THEN 0 END");
+    } else {
+      E::template render<D, S>(v, e);
+    }
+  }
+
+  /// The extra sort key that emulates NULLS FIRST (First) or NULLS LAST without has_nulls_order, and its
+  /// comma: `e IS NULL DESC, ` or `e IS NULL, ` (0 sorts before 1).
+  template <class D, class S, bool First, class V, class E>
+  static constexpr void render_null_sort_key(V& v, E const* e) {
+    egret::detail::render_operand<D, S>(v, e, prec::compare, true);  // `(NOT x) IS NULL`, not `NOT (x IS NULL)`
+    v.text(First ? " IS NULL DESC, " : " IS NULL, ");
+  }
+
+  /// Written after `SELECT [DISTINCT] ` of a level that has LIMIT / OFFSET (SQL Server's `TOP (n) `).
+  template <class D, class S, class V, class Limit>
+  static constexpr void render_select_prefix(V&, Limit const*) {}
+
+  /// Written where ORDER BY would be, for a level with LIMIT / OFFSET and no ORDER BY (SQL Server's OFFSET
+  /// needs one: ` ORDER BY (SELECT NULL)`).
+  template <class D, class Limit, class V>
+  static constexpr void render_unordered_limit(V&) {}
+
+  /// The keyword between the operands of a set operation (relation/set_op.hpp): ` UNION ALL `, ` UNION `,
+  /// ` INTERSECT `, ` EXCEPT `; `op` is UNION, INTERSECT or EXCEPT, `all` whether it keeps duplicates.
+  template <class D, class V>
+  static constexpr void render_set_operator(V& v, std::string_view op, bool all) {
+    v.ch(' ');
+    v.text(op);
+    v.text(all ? " ALL " : " ");
+  }
+
+  /// Checks that D can render window frame Frame (expr/window_spec.hpp: its `unit`, GROUPS or not, and its
+  /// `exclude`); a dialect lacking one static_asserts here, once per frame type. Standard SQL has them all.
+  template <class D, class Frame>
+  static constexpr void require_frame() {}
+
+  /// Checks that D has an UPDATE statement (statement/update.hpp); standard SQL has.
+  template <class D>
+  static constexpr void require_update_statement() {}
+
+  /// The WHERE of an UPDATE or DELETE given `.all()` (statement/where.hpp): none in standard SQL.
+  template <class D, class V>
+  static constexpr void render_where_all(V&) {}
+
+  /// A column's type in CREATE TABLE (render/ddl.hpp): `TYPE NOT NULL`, or `TYPE` for a nullable column.
+  template <class D, class T, bool Nullable, class V>
+  static constexpr void render_column_type(V& v) {
+    v.text(D::template type_name<D, T>());
+    if constexpr (!Nullable) v.text(" NOT NULL");
+  }
+
+  /// The primary key in CREATE TABLE: `, PRIMARY KEY (` keys `)`; `keys()` writes the quoted key columns.
+  template <class D, class V, class Keys>
+  static constexpr void render_primary_key(V& v, Keys const& keys) {
+    v.text(", PRIMARY KEY (");
+    keys();
+    v.ch(')');
+  }
+
+  /// What follows CREATE TABLE's column list (an engine clause); `keys()` writes the quoted key columns
+  /// when Keyed. Nothing in standard SQL.
+  template <class D, bool Keyed, class V, class Keys>
+  static constexpr void render_table_options(V&, Keys const&) {}
+
+  /// An aggregate call under OVER (expr/window.hpp): as anywhere else in standard SQL. (A dialect may use
+  /// `render_aggregate<D, A, S, V, false>`, the CASE form of FILTER, where its engine takes no FILTER there.)
+  template <class D, class A, class S, class V>
+  static constexpr void render_window_aggregate(V& v, A const* a) {
+    A::template render<D, S>(v, a);
+  }
+
   /// `LIMIT n [OFFSET m]`; each of n and m is a bound value or absent.
   template <class D, class S, class V, class Limit>
   static constexpr void render_limit(V& v, Limit const* l) {
@@ -216,7 +356,7 @@ struct ansi {
   template <class D, class S, class V, class A>
   static constexpr void render_pred(V& v, A const* a) {
     using P = decltype(A::filter_type::pred);
-    P::template render<D, S>(v, a ? &a->filter.pred : nullptr);
+    D::template render_condition<D, S>(v, a ? &a->filter.pred : static_cast<P const*>(nullptr), 0);
   }
 };
 

@@ -1,7 +1,9 @@
 // Defines dialect capabilities: the features an engine may lack, or gained in a later version
 // (`feature`), whether a dialect has one (`supports<D, F>`, read from its `has_<feature>` flag), and the
 // one check every gated construct goes through (`use<D, F>(v)` while rendering, `require_features<D, set>()`),
-// with one message per feature in one shape: "egret: <engine> before <version> has no <feature>; <what to do>".
+// with one message per feature: for SQLite "egret: <engine> before <version> has no <feature>; <what to do>",
+// for any other dialect "egret: <construct> is not supported by this dialect (see docs/support-matrix.md); <what
+// to do>" (the dialect is named in the compiler's "[with D = ...]" line).
 //
 // This header depends on nothing else in egret, so that nodes in expr/ and relation/ (which come before
 // dialect/ in the pipeline) can name the feature they need.
@@ -9,8 +11,21 @@
 
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace egret::dialect {
+
+struct sqlite_family;  // dialect/sqlite.hpp
+
+/// Whether D is an SQLite dialect (sqlite_v<Version>): its messages name the SQLite version that added a
+/// feature; every other dialect's name the construct and docs/support-matrix.md.
+template <class D>
+inline constexpr bool is_sqlite_family = [] {
+  if constexpr (requires { typename D::family; })
+    return std::is_same_v<typename D::family, sqlite_family>;
+  else
+    return false;
+}();
 
 /// A feature a dialect may lack. Each is one `static constexpr bool has_<name>` in the dialect traits
 /// (dialect/ansi.hpp: all true; sqlite_v<Version> derives each from the version it targets).
@@ -133,22 +148,44 @@ inline constexpr bool available = (Used & bit(F)) == 0 || supports<D, F>;
 /// Returns whether all are there (the caller renders nothing more otherwise).
 template <class D, feature_set Used>
 constexpr bool require_features() {
-  static_assert(available<D, Used, feature::right_full_join>,
-                "egret: SQLite before 3.39 has no RIGHT or FULL OUTER JOIN; target sqlite_v<3039000> or newer, or "
-                "swap the sides of a left_join()");
-  static_assert(available<D, Used, feature::returning>,
-                "egret: SQLite before 3.35 has no RETURNING clause; target sqlite_v<3035000> or newer, or read the "
-                "rows with a SELECT");
-  static_assert(available<D, Used, feature::upsert>,
-                "egret: SQLite before 3.24 has no ON CONFLICT (upsert); target sqlite_v<3024000> or newer");
-  static_assert(available<D, Used, feature::update_from>,
-                "egret: SQLite before 3.33 has no UPDATE ... FROM; target sqlite_v<3033000> or newer, or use a "
-                "scalar subquery in set()");
-  static_assert(available<D, Used, feature::window_functions>,
-                "egret: SQLite before 3.25 has no window functions (OVER); target sqlite_v<3025000> or newer");
-  static_assert(available<D, Used, feature::math_functions>,
-                "egret: SQLite before 3.35 has no math functions (SQRT, LN, LOG, POW, CEIL, SIGN...); target "
-                "sqlite_v<3035000> or newer");
+  if constexpr (is_sqlite_family<D>) {
+    static_assert(available<D, Used, feature::right_full_join>,
+                  "egret: SQLite before 3.39 has no RIGHT or FULL OUTER JOIN; target sqlite_v<3039000> or newer, or "
+                  "swap the sides of a left_join()");
+    static_assert(available<D, Used, feature::returning>,
+                  "egret: SQLite before 3.35 has no RETURNING clause; target sqlite_v<3035000> or newer, or read the "
+                  "rows with a SELECT");
+    static_assert(available<D, Used, feature::upsert>,
+                  "egret: SQLite before 3.24 has no ON CONFLICT (upsert); target sqlite_v<3024000> or newer");
+    static_assert(available<D, Used, feature::update_from>,
+                  "egret: SQLite before 3.33 has no UPDATE ... FROM; target sqlite_v<3033000> or newer, or use a "
+                  "scalar subquery in set()");
+    static_assert(available<D, Used, feature::window_functions>,
+                  "egret: SQLite before 3.25 has no window functions (OVER); target sqlite_v<3025000> or newer");
+    static_assert(available<D, Used, feature::math_functions>,
+                  "egret: SQLite before 3.35 has no math functions (SQRT, LN, LOG, POW, CEIL, SIGN...); target "
+                  "sqlite_v<3035000> or newer");
+  } else {
+    // Any other dialect: the dialect's name is in the compiler's "[with D = ...]" line.
+    static_assert(available<D, Used, feature::right_full_join>,
+                  "egret: RIGHT and FULL OUTER JOIN is not supported by this dialect (see docs/support-matrix.md); "
+                  "swap the sides of a left_join(), or union a left_join() with an anti_join()");
+    static_assert(available<D, Used, feature::returning>,
+                  "egret: INSERT / UPDATE / DELETE ... RETURNING is not supported by this dialect (see "
+                  "docs/support-matrix.md); read the rows with a SELECT in the same transaction");
+    static_assert(available<D, Used, feature::upsert>,
+                  "egret: INSERT ... ON CONFLICT (upsert) is not supported by this dialect (see "
+                  "docs/support-matrix.md); write the engine's MERGE with raw_query, or update then insert");
+    static_assert(available<D, Used, feature::update_from>,
+                  "egret: UPDATE ... FROM is not supported by this dialect (see docs/support-matrix.md); use a "
+                  "scalar subquery in set() and an exists() in where()");
+    static_assert(available<D, Used, feature::window_functions>,
+                  "egret: window functions (OVER) are not supported by this dialect (see docs/support-matrix.md); "
+                  "aggregate per group and join the result back");
+    static_assert(available<D, Used, feature::math_functions>,
+                  "egret: math functions (SQRT, LN, LOG, POW, CEIL, SIGN...) are not supported by this dialect "
+                  "(see docs/support-matrix.md); compute the value in C++ after reading the rows");
+  }
   static_assert((Used & (bit(feature::filter_clause) | bit(feature::nulls_order))) == 0,
                 "egret: internal: FILTER and NULLS FIRST/LAST are emulated where missing, never required");
   static_assert(renderable<Used, rejection::emulated_aggregate_over>,

@@ -184,8 +184,36 @@ struct spelling<dialect::postgres_family, fn::reverse> {
 
 namespace egret {
 
+namespace detail {
+/// An argument where PostgreSQL's function takes INTEGER (a position, a count, ROUND's digits): a BIGINT is
+/// cast, since PostgreSQL has no implicit cast from bigint to integer (`substr(text, bigint)` does not exist).
+template <class D, class S, class V, class N>
+constexpr void render_pg_integer_arg(V& v, N const* n) {
+  if constexpr (std::is_same_v<value_type_t<N>, std::int64_t>) {
+    v.text("CAST(");
+    N::template render<D, S>(v, n);
+    v.text(" AS INTEGER)");
+  } else {
+    N::template render<D, S>(v, n);
+  }
+}
+/// `FN(s, args...)` where each BIGINT argument after the first is cast AS INTEGER (substr, lpad, rpad, left,
+/// right, repeat take INTEGER positions and counts).
+template <class Fn>
+struct pg_integer_args {
+  template <class D, class S, class V, class A, class... N>
+  static constexpr void render(V& v, A const* a, N const*... n) {
+    v.text(Fn::sql);
+    v.ch('(');
+    A::template render<D, S>(v, a);
+    ((v.text(", "), render_pg_integer_arg<D, S>(v, n)), ...);
+    v.ch(')');
+  }
+};
+}  // namespace detail
+
 /// A DOUBLE is rounded as NUMERIC, halves away from zero as on SQLite (PostgreSQL rounds a DOUBLE half to
-/// even, and has no ROUND(DOUBLE, digits)); then cast back.
+/// even, and has no ROUND(DOUBLE, digits)); then cast back. BIGINT digits are cast AS INTEGER.
 template <>
 struct spelling<dialect::postgres_family, fn::round> {
   template <class D, class S, class V, class A, class... N>
@@ -194,10 +222,22 @@ struct spelling<dialect::postgres_family, fn::round> {
     v.text(dbl ? "CAST(ROUND(CAST(" : "ROUND(");
     A::template render<D, S>(v, a);
     if constexpr (dbl) v.text(" AS NUMERIC)");
-    ((v.text(", "), N::template render<D, S>(v, n)), ...);
+    ((v.text(", "), detail::render_pg_integer_arg<D, S>(v, n)), ...);
     v.text(dbl ? ") AS DOUBLE PRECISION)" : ")");
   }
 };
+template <>
+struct spelling<dialect::postgres_family, fn::substr> : detail::pg_integer_args<fn::substr> {};
+template <>
+struct spelling<dialect::postgres_family, fn::lpad> : detail::pg_integer_args<fn::lpad> {};
+template <>
+struct spelling<dialect::postgres_family, fn::rpad> : detail::pg_integer_args<fn::rpad> {};
+template <>
+struct spelling<dialect::postgres_family, fn::left> : detail::pg_integer_args<fn::left> {};
+template <>
+struct spelling<dialect::postgres_family, fn::right> : detail::pg_integer_args<fn::right> {};
+template <>
+struct spelling<dialect::postgres_family, fn::repeat> : detail::pg_integer_args<fn::repeat> {};
 /// LOG(base, x) exists for NUMERIC only.
 template <>
 struct spelling<dialect::postgres_family, fn::log>

@@ -15,6 +15,7 @@
 
 #include <egret/core/error.hpp>
 #include <egret/core/type_list.hpp>
+#include <egret/dialect/mysql.hpp>
 #include <egret/dialect/postgres.hpp>
 #include <egret/dialect/sqlite.hpp>
 #include <egret/dynamic/datum.hpp>
@@ -24,7 +25,7 @@ namespace egret::dyn {
 
 /// The dialects an erased expression keeps a renderer for. Each captured expression instantiates its
 /// render code once per dialect listed here; add a dialect to this list to render dynamic queries for it.
-using dialects = type_list<dialect::sqlite, dialect::postgres>;
+using dialects = type_list<dialect::sqlite, dialect::postgres, dialect::mariadb>;
 
 /// Position of D in `dialects` (what the writer carries at run time).
 template <class D>

@@ -108,8 +108,7 @@ template <class D, class S, class V, class K>
 constexpr void render_sort_key(V& v, K const* k) {
   using E = typename K::inner;
   if constexpr (K::nulls != nulls_order::unspecified && !D::has_nulls_order) {
-    E::template render<D, S>(v, member(k, &K::expr));
-    v.text(K::nulls == nulls_order::first ? " IS NULL DESC, " : " IS NULL, ");
+    D::template render_null_sort_key<D, S, K::nulls == nulls_order::first>(v, member(k, &K::expr));
   }
   E::template render<D, S>(v, member(k, &K::expr));
   if constexpr (K::descending) v.text(" DESC");

@@ -143,7 +143,10 @@ struct sql_template {
       v.text(" FROM (SELECT ");
       int k = 0;
       ((v.text(k++ ? ", " : ""), A::template render<D, S>(v, a), v.text(" AS egret_"), v.ch(char('0' + k))), ...);
-      v.text(") AS egret_let)");
+      v.text(D::select_without_from);
+      v.ch(')');
+      v.text(D::table_alias_keyword);
+      v.text("egret_let)");
     }
   }
 

@@ -254,6 +254,8 @@ struct over_t : expr_methods<over_t<F, W>> {
       dialect::reject<D, dialect::rejection::range_offset_nulls_order>(v);
     if constexpr (requires { F::is_window_call; })
       F::template render_call<D, S>(v, detail::member(n, &over_t::fn));
+    else if constexpr (requires { F::is_aggregate_call; })
+      D::template render_window_aggregate<D, F, S>(v, detail::member(n, &over_t::fn));
     else
       F::template render<D, S>(v, detail::member(n, &over_t::fn));
     v.text(" OVER (");

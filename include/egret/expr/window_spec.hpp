@@ -148,6 +148,7 @@ struct frame_t {
 
   template <class D, class S, class V>
   static constexpr void render(V& v, frame_t const* f) {
+    D::template require_frame<D, frame_t>();
     v.text(U == frame_unit::rows ? "ROWS BETWEEN " : U == frame_unit::range ? "RANGE BETWEEN " : "GROUPS BETWEEN ");
     Start::template render<D, S>(v, detail::member(f, &frame_t::start));
     v.text(" AND ");

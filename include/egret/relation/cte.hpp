@@ -44,7 +44,7 @@ struct cte_decl {
   template <class D, class Outer, int Depth, class V>
   static constexpr void render_definition(V& v, cte_decl const* n) {
     D::template quote_identifier<D>(v, T::egret_name.view());
-    render_names<D>(v, typename T::egret_columns{});
+    if constexpr (D::has_cte_column_list) render_names<D>(v, typename T::egret_columns{});
     v.text(" AS (");
     detail::render_select<D, void, Depth + 1>(v, detail::member(n, &cte_decl::rel));
     v.ch(')');
@@ -87,7 +87,7 @@ struct with_t : relation_methods<with_t<Recursive, Q, Cs...>> {
 
   template <class D, class Outer = void, int Depth = 0, class V>
   static constexpr void render_statement(V& v, with_t const* n) {
-    v.text(Recursive ? "WITH RECURSIVE " : "WITH ");
+    v.text(Recursive ? D::with_recursive_keyword : std::string_view("WITH "));
     render_ctes<D, Depth>(v, detail::member(n, &with_t::ctes), std::index_sequence_for<Cs...>{});
     v.ch(' ');
     detail::render_select<D, Outer, Depth>(v, detail::member(n, &with_t::q));

@@ -20,7 +20,8 @@ struct derived : relation_methods<derived<R, Name>> {
   static constexpr void render_from(V& v, derived const* n) {
     v.ch('(');
     detail::render_select<D, void, S::depth + 1>(v, detail::member(n, &derived::rel));
-    v.text(") AS ");
+    v.ch(')');
+    v.text(D::table_alias_keyword);
     S::template write_alias<D, derived>(v);
   }
 };

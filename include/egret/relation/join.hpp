@@ -56,7 +56,7 @@ struct join_t : relation_methods<join_t<Kind, L, R, P>> {
     if constexpr (requires { R::is_join; }) v.ch(')');
     if constexpr (Kind != join_kind::cross) {
       v.text(" ON ");
-      P::template render<D, S>(v, detail::member(n, &join_t::on));
+      D::template render_condition<D, S>(v, detail::member(n, &join_t::on), 0);
     }
   }
 };

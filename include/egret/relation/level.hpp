@@ -31,7 +31,7 @@ constexpr void render_conditions(V& v, N const* n, bool& first, int min) {
       if (!first) v.text(" AND ");
       first = false;
       // A lone condition needs no parentheses; several are ANDed.
-      render_operand<D, S>(v, member(n, &N::pred), min);
+      D::template render_condition<D, S>(v, member(n, &N::pred), min);
     }
   }
 }
@@ -44,6 +44,7 @@ constexpr void render_level(V& v, N const* n) {
   using S = level_scope<F, P, Outer, Depth>;
   v.text("SELECT ");
   if constexpr (count_stage<stage::distinct, N> > 0) v.text("DISTINCT ");
+  if constexpr (count_stage<stage::limit, N> > 0) D::template render_select_prefix<D, S>(v, find_stage<stage::limit>(n));
   if constexpr (std::is_same_v<P, no_node>)
     v.ch('*');
   else
@@ -70,6 +71,8 @@ constexpr void render_level(V& v, N const* n) {
     using O = std::remove_cvref_t<decltype(*find_stage<stage::order>(n))>;
     v.text(" ORDER BY ");
     O::template render_keys<D, S>(v, find_stage<stage::order>(n));
+  } else if constexpr (count_stage<stage::limit, N> > 0) {
+    D::template render_unordered_limit<D, std::remove_cvref_t<decltype(*find_stage<stage::limit>(n))>>(v);
   }
   if constexpr (count_stage<stage::limit, N> > 0) {
     using L = std::remove_cvref_t<decltype(*find_stage<stage::limit>(n))>;

@@ -19,7 +19,7 @@ template <class D, class S, bool Alias, class V, class E>
 constexpr void render_select_item(V& v, E const* e) {
   // a binder skips an item with nothing to bind (expr/expression.hpp)
   if constexpr (!binding_filter<binds_only_v<V>>::template skips<D, S, E>) {
-    E::template render<D, S>(v, e);
+    D::template render_select_value<D, S>(v, e);
     if constexpr (Alias && requires { E::is_aliased; }) {
       // `x AS "x"` says nothing: a column keeps its name without it.
       if constexpr (!alias_is_own_name<E>) {

@@ -192,7 +192,8 @@ struct raw_relation : relation_methods<raw_relation<Text, Alias, Decls...>> {
   static constexpr void render_from(V& v, raw_relation const*) {
     v.ch('(');
     write_text<D>(v, std::make_index_sequence<scan.questions>{});
-    v.text(") AS ");
+    v.ch(')');
+    v.text(D::table_alias_keyword);
     S::template write_alias<D, raw_relation>(v);
   }
 

@@ -14,11 +14,11 @@ enum class set_kind { union_all, union_distinct, intersect, difference };
 
 namespace detail {
 
+/// The operator's keyword, written by the dialect (`render_set_operator`, with ALL for union_all).
 template <set_kind K>
-inline constexpr std::string_view set_keyword = K == set_kind::union_all        ? " UNION ALL "
-                                                : K == set_kind::union_distinct ? " UNION "
-                                                : K == set_kind::intersect      ? " INTERSECT "
-                                                                                : " EXCEPT ";
+inline constexpr std::string_view set_keyword = K == set_kind::union_all || K == set_kind::union_distinct ? "UNION"
+                                                : K == set_kind::intersect                               ? "INTERSECT"
+                                                                                                         : "EXCEPT";
 
 /// The set-operation kind of a query when it is a chain of one (flat) kind, for flattening.
 template <class Q>
@@ -39,7 +39,8 @@ constexpr void render_set_operand(V& v, Q const* q) {
   } else if constexpr (ordered || (compound && flat_kind_v<Q> != FlatKind)) {
     v.text("SELECT * FROM (");
     render_select<D, Outer, Depth + 1>(v, q);
-    v.text(") AS ");
+    v.ch(')');
+    v.text(D::table_alias_keyword);
     v.ch(D::quote_open);
     v.text("u");
     v.number(Depth);
@@ -81,7 +82,10 @@ struct set_op_t : relation_methods<set_op_t<K, L, R>> {
   template <class D, class Outer = void, int Depth = 0, class V>
   static constexpr void render_statement(V& v, set_op_t const* n) {
     detail::render_set_operand<D, Outer, Depth, static_cast<int>(K)>(v, detail::member(n, &set_op_t::l));
-    v.text(detail::set_keyword<K>);
+    if constexpr (K == set_kind::difference)
+      v.text(D::except_keyword);
+    else
+      D::template render_set_operator<D>(v, detail::set_keyword<K>, K == set_kind::union_all);
     detail::render_set_operand<D, Outer, Depth, -2>(v, detail::member(n, &set_op_t::r));
   }
 };

@@ -36,7 +36,8 @@ struct values_t : relation_methods<values_t<T, Rows...>> {
   static constexpr void render_rows(V& v, detail::pack<Rows...> const* p, std::index_sequence<Is...>) {
     ((Is ? v.text(" UNION ALL SELECT ") : v.text("SELECT "),
       render_row<D, Is == 0>(v, detail::pack<Rows...>::at(static_cast<detail::slot<Is, Rows> const*>(p)),
-                             typename T::egret_columns{})),
+                             typename T::egret_columns{}),
+      v.text(D::select_without_from)),
      ...);
   }
   template <class D, bool Named, class Row, class... Cs>

@@ -12,16 +12,17 @@ template <class T>
 struct create_table_text {
   template <class D, class V>
   static constexpr void write(V& v) {
+    constexpr bool keyed = requires { egret_primary_key(static_cast<T const*>(nullptr)); };
+    auto const keys = [&] {
+      if constexpr (keyed) key<D>(v, egret_primary_key(static_cast<T const*>(nullptr)));
+    };
     v.text("CREATE TABLE ");
     D::template quote_identifier<D>(v, T::egret_name.view());
     v.text(" (");
     columns<D>(v, typename T::egret_columns{});
-    if constexpr (requires { egret_primary_key(static_cast<T const*>(nullptr)); }) {
-      v.text(", PRIMARY KEY (");
-      key<D>(v, egret_primary_key(static_cast<T const*>(nullptr)));
-      v.ch(')');
-    }
+    if constexpr (keyed) D::template render_primary_key<D>(v, keys);
     v.ch(')');
+    D::template render_table_options<D, keyed>(v, keys);
   }
   template <class D, class V, class... Ks>
   static constexpr void key(V& v, type_list<Ks...>) {
@@ -40,8 +41,7 @@ struct create_table_text {
   static constexpr void column(V& v) {
     D::template quote_identifier<D>(v, C::name.view());
     v.ch(' ');
-    v.text(D::template type_name<D, typename C::value_type>());
-    if constexpr (!nullable_v<C>) v.text(" NOT NULL");
+    D::template render_column_type<D, typename C::value_type, nullable_v<C>>(v);
   }
 };
 

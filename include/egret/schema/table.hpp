@@ -48,7 +48,7 @@ struct table_alias : table_base<table_alias<T, Alias>>, T::template egret_column
   template <class D, class S, class V>
   static constexpr void render_from(V& v, table_alias const*) {
     D::template quote_identifier<D>(v, T::egret_name.view());
-    v.text(" AS ");
+    v.text(D::table_alias_keyword);
     D::template quote_identifier<D>(v, Alias.view());
   }
 };

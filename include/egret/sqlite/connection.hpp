@@ -54,6 +54,9 @@ class prepared {
 
 class connection {
  public:
+  /// The dialect this backend renders queries for.
+  using dialect_type = sqlite::dialect_type;
+
   /// Opens (creating if needed) the database at `path`; ":memory:" for a private in-memory one.
   /// Registers egret's own functions when the program includes <egret/sqlite/regex.hpp> (regexp, behind
   /// re_search() and friends).

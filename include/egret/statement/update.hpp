@@ -106,6 +106,7 @@ struct update_t {
   template <class D, class V>
   static constexpr void render_statement(V& v, update_t const* n) {
     require_complete();
+    D::template require_update_statement<D>();
     if constexpr (!Where::given) dialect::reject<D, dialect::rejection::update_without_where>(v);  // once, at to_sql
     // Out of scope, a rule already fired: render nothing rather than add errors.
     if constexpr (Sets::template in_scope_of<scope> && Where::template in_scope_of<scope> &&

@@ -64,12 +64,14 @@ constexpr auto and_where(W const& w, P const& p) {
     return where_clause<as_expr_t<P>>{as_expr(p)};
 }
 
-/// ` WHERE p` (nothing for no_where / all_rows).
+/// ` WHERE p`; for all_rows what the dialect writes (`render_where_all`: nothing in standard SQL).
 template <class D, class S, class V, class W>
 constexpr void render_where(V& v, W const* w) {
   if constexpr (requires { &W::pred; }) {
     v.text(" WHERE ");
     W::predicate::template render<D, S>(v, member(w, &W::pred));
+  } else if constexpr (std::is_same_v<W, all_rows>) {
+    D::template render_where_all<D>(v);
   }
 }
 

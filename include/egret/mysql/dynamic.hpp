@@ -1,0 +1,161 @@
+// Defines how the MySQL / MariaDB backend runs dynamic queries (egret::dyn): binding their collected values,
+// dyn_cursor (rows of a run-time select list, as dyn::row), and the functions behind connection::execute,
+// insert_from and create_table_from for dynamic queries. Statements are cached by their SQL text. Opt-in.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <egret/dynamic.hpp>
+#include <egret/mysql/connection.hpp>
+
+namespace egret::mysql {
+
+namespace detail {
+
+/// Binds the values of a rendered dynamic query, in text order.
+inline void bind_datums(statement& s, std::vector<dyn::datum> const& values) {
+  int i = 0;
+  for (auto const& v : values) {
+    ++i;
+    std::visit(
+        [&](auto const& x) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>)
+            s.bind_null(i);
+          else
+            s.bind(i, x);
+        },
+        v);
+  }
+}
+
+template <class T>
+dyn::datum read_datum_as(statement const& s, int col) {
+  auto v = s.read<std::optional<T>>(col);
+  return v ? dyn::datum{std::move(*v)} : dyn::datum{};
+}
+
+/// Column `col` of the current row, read as its declared SQL type.
+inline dyn::datum read_datum(statement const& s, int col, dyn::sql_type_id t) {
+  switch (t) {
+    case dyn::sql_type_id::integer: return read_datum_as<std::int32_t>(s, col);
+    case dyn::sql_type_id::bigint: return read_datum_as<std::int64_t>(s, col);
+    case dyn::sql_type_id::double_precision: return read_datum_as<double>(s, col);
+    case dyn::sql_type_id::boolean: return read_datum_as<bool>(s, col);
+    case dyn::sql_type_id::text: return read_datum_as<std::string>(s, col);
+    case dyn::sql_type_id::date: return read_datum_as<egret::date>(s, col);
+    default: return read_datum_as<egret::timestamp>(s, col);
+  }
+}
+
+}  // namespace detail
+
+/// The rows of a dynamic query with a run-time select list; each row is a dyn::row owning its fields. The
+/// result is freed when the cursor is destroyed.
+class dyn_cursor {
+ public:
+  dyn_cursor(statement& s, std::vector<dyn::column_info> cols)
+      : s_(&s), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {}
+  dyn_cursor(dyn_cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), cols_(std::move(o.cols_)), done_(o.done_) {}
+  dyn_cursor& operator=(dyn_cursor&&) = delete;
+  ~dyn_cursor() {
+    if (s_) s_->free_result();
+  }
+
+  /// The result columns: names, SQL types, nullability.
+  std::vector<dyn::column_info> const& columns() const { return *cols_; }
+
+  /// The next row, or nullopt at the end.
+  std::optional<dyn::row> next() {
+    if (done_ || !s_->step()) {
+      done_ = true;
+      return std::nullopt;
+    }
+    std::vector<dyn::datum> fields;
+    fields.reserve(cols_->size());
+    for (std::size_t i = 0; i < cols_->size(); ++i)
+      fields.push_back(detail::read_datum(*s_, static_cast<int>(i), (*cols_)[i].type));
+    return dyn::row(cols_, std::move(fields));
+  }
+
+  struct sentinel {};
+  class iterator {
+   public:
+    using value_type = dyn::row;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(dyn_cursor* c) : c_(c), row_(c->next()) {}
+    dyn::row const& operator*() const { return *row_; }
+    dyn::row const* operator->() const { return &*row_; }
+    iterator& operator++() {
+      row_ = c_->next();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(iterator const& i, sentinel) { return !i.row_; }
+
+   private:
+    dyn_cursor* c_ = nullptr;
+    std::optional<dyn::row> row_;
+  };
+  iterator begin() { return iterator{this}; }
+  sentinel end() const { return {}; }
+
+  /// All remaining rows.
+  std::vector<dyn::row> to_vector() {
+    std::vector<dyn::row> out;
+    while (auto r = next()) out.push_back(std::move(*r));
+    return out;
+  }
+  /// The first row, or nullopt.
+  std::optional<dyn::row> first() { return next(); }
+
+ private:
+  statement* s_;
+  std::shared_ptr<std::vector<dyn::column_info> const> cols_;
+  bool done_ = false;
+};
+
+/// connection::execute(q) for a dynamic query: renders it (dialect_type), finds its statement by text, binds
+/// its values, runs it. A static select list gives typed rows (egret::mysql::cursor); a run-time one a
+/// dyn_cursor.
+template <class Q>
+auto execute_dynamic(connection& db, Q const& q) {
+  auto r = dyn::render<dialect_type>(q);
+  statement& s = db.dynamic_statement(r.sql);
+  detail::bind_datums(s, r.values);
+  s.execute();
+  if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
+    return dyn_cursor(s, std::move(r.columns));
+  else
+    return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(s);
+}
+
+/// connection::insert_from<T>(q) for a dynamic query: `INSERT INTO T (columns...) <q>`, q's result columns
+/// checked against T's at run time (names, types, nullability: egret::error before anything runs).
+template <class T, class Q>
+void insert_dynamic(connection& db, Q const& q) {
+  auto r = dyn::render<dialect_type>(q);
+  dyn::require_contract<T>(r.columns);
+  dyn::writer w(dyn::dialect_index<dialect_type>);
+  w.text("INSERT INTO ");
+  w.quoted(T::egret_name.view());
+  w.text(" (");
+  for (std::size_t i = 0; i < r.columns.size(); ++i) {
+    if (i) w.text(", ");
+    w.quoted(r.columns[i].name);
+  }
+  w.text(") ");
+  w.text(r.sql);
+  statement& s = db.dynamic_statement(w.sql());
+  detail::bind_datums(s, r.values);
+  s.execute();
+}
+
+}  // namespace egret::mysql

@@ -1,0 +1,509 @@
+// Defines egret::mysql::statement, the move-only owner of a server-side prepared statement (MYSQL_STMT*):
+// typed parameters (MYSQL_BIND, `?` 1-based), execution, and typed reads of the current result row.
+//
+// Results are stored on the client at execute() (mysql_stmt_store_result), so that other statements may run
+// on the connection while a cursor is open. Each result column is fetched in the form its server type suggests
+// (integers as BIGINT, DOUBLE, dates as MYSQL_TIME, everything else, DECIMAL included, as text) and converted
+// to the C++ type the query declares when read: SUM of a BIGINT arrives as DECIMAL and is read as std::int64_t.
+#pragma once
+
+#include <mysql.h>
+
+#include <charconv>
+#include <climits>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <egret/core/error.hpp>
+#include <egret/mysql/error.hpp>
+#include <egret/types/temporal.hpp>
+
+namespace egret::mysql {
+
+namespace detail {
+template <class T>
+inline constexpr bool is_optional_v = false;
+template <class T>
+inline constexpr bool is_optional_v<std::optional<T>> = true;
+
+template <class T>
+inline constexpr bool dependent_false = false;
+
+// Integers other than the exact int32/int64 overloads; uint64 is excluded because it does not fit int64.
+template <class T>
+concept other_integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, std::int32_t> &&
+                        !std::same_as<T, std::int64_t> && (sizeof(T) < 8 || std::is_signed_v<T>);
+
+inline MYSQL_TIME to_mysql_time(egret::date d) {
+  MYSQL_TIME t{};
+  t.year = static_cast<unsigned>(d.year);
+  t.month = d.month;
+  t.day = d.day;
+  t.time_type = MYSQL_TIMESTAMP_DATE;
+  return t;
+}
+inline MYSQL_TIME to_mysql_time(egret::timestamp const& x) {
+  MYSQL_TIME t = to_mysql_time(x.date);
+  t.hour = x.hour;
+  t.minute = x.minute;
+  t.second = x.second;
+  t.second_part = x.microsecond;
+  t.time_type = MYSQL_TIMESTAMP_DATETIME;
+  return t;
+}
+}  // namespace detail
+
+class statement {
+ public:
+  statement() noexcept = default;
+
+  /// Prepares `sql` on the server (one statement, `?` placeholders); throws egret::mysql::error.
+  statement(MYSQL* db, std::string_view sql) : sql_(sql) {
+    stmt_ = mysql_stmt_init(db);
+    if (stmt_ == nullptr) detail::throw_error(db, sql);
+    if (mysql_stmt_prepare(stmt_, sql_.data(), sql_.size()) != 0) {
+      error e(mysql_stmt_errno(stmt_), mysql_stmt_sqlstate(stmt_), mysql_stmt_error(stmt_), sql_);
+      mysql_stmt_close(stmt_);
+      stmt_ = nullptr;
+      throw e;
+    }
+    params_.resize(mysql_stmt_param_count(stmt_));
+    param_binds_.resize(params_.size());
+  }
+
+  statement(statement&& o) noexcept { swap(o); }
+  statement& operator=(statement&& o) noexcept {
+    if (this != &o) {
+      close();
+      swap(o);
+    }
+    return *this;
+  }
+  statement(statement const&) = delete;
+  statement& operator=(statement const&) = delete;
+  ~statement() { close(); }
+
+  MYSQL_STMT* get() const noexcept { return stmt_; }
+  std::string_view sql() const noexcept { return sql_; }
+  int parameter_count() const noexcept { return static_cast<int>(params_.size()); }
+
+  // ---- binding (1-based parameter index) ---------------------------------------------------------------
+
+  void bind(int index, std::int64_t v) { set_int(index, v); }
+  void bind(int index, std::int32_t v) { set_int(index, v); }
+  void bind(int index, bool v) { set_int(index, v ? 1 : 0); }
+  template <detail::other_integer T>
+  void bind(int index, T v) {
+    set_int(index, static_cast<std::int64_t>(v));
+  }
+  void bind(int index, double v) {
+    param& p = slot(index);
+    p.d = v;
+    point(index, MYSQL_TYPE_DOUBLE, &p.d, 0);
+  }
+  void bind(int index, std::string_view v) {
+    param& p = slot(index);
+    p.text.assign(v.data() != nullptr ? v.data() : "", v.size());
+    p.length = static_cast<unsigned long>(p.text.size());
+    point(index, MYSQL_TYPE_STRING, p.text.data(), p.length);
+  }
+  void bind(int index, std::string const& v) { bind(index, std::string_view(v)); }
+  /// A null pointer binds NULL.
+  void bind(int index, char const* v) {
+    if (v == nullptr)
+      bind_null(index);
+    else
+      bind(index, std::string_view(v));
+  }
+  void bind(int index, egret::date v) {
+    param& p = slot(index);
+    p.time = detail::to_mysql_time(v);
+    point(index, MYSQL_TYPE_DATE, &p.time, sizeof(MYSQL_TIME));
+  }
+  void bind(int index, egret::timestamp const& v) {
+    param& p = slot(index);
+    p.time = detail::to_mysql_time(v);
+    point(index, MYSQL_TYPE_DATETIME, &p.time, sizeof(MYSQL_TIME));
+  }
+  void bind_null(int index) {
+    slot(index);
+    point(index, MYSQL_TYPE_NULL, nullptr, 0);
+  }
+  void bind(int index, std::nullopt_t) { bind_null(index); }
+  template <class T>
+  void bind(int index, std::optional<T> const& v) {
+    if (v)
+      bind(index, *v);
+    else
+      bind_null(index);
+  }
+
+  // ---- execution ---------------------------------------------------------------------------------------
+
+  /// Runs the statement with the bound parameters. A statement with a result set stores it and binds its
+  /// columns; step() then reads the rows. Throws egret::mysql::error.
+  void execute() {
+    free_result();
+    if (!param_binds_.empty() && mysql_stmt_bind_param(stmt_, param_binds_.data()) != 0) fail();
+    if (mysql_stmt_execute(stmt_) != 0) fail();
+    affected_ = mysql_stmt_affected_rows(stmt_);
+    if (mysql_stmt_field_count(stmt_) == 0) return;
+    bind_results();
+    if (mysql_stmt_store_result(stmt_) != 0) fail();
+    has_result_ = true;
+  }
+
+  /// Fetches the next row: true when there is one.
+  bool step() {
+    if (!has_result_) return false;
+    int const rc = mysql_stmt_fetch(stmt_);
+    if (rc == MYSQL_NO_DATA) {
+      free_result();
+      return false;
+    }
+    if (rc == 1) fail();
+    // MYSQL_DATA_TRUNCATED: a text column longer than its buffer; fetch it again into a larger one.
+    bool rebind = false;
+    for (std::size_t i = 0; i < cols_.size(); ++i) {
+      column& c = cols_[i];
+      if (c.form != kind::text || c.is_null || c.length <= c.text.size()) continue;
+      c.text.resize(c.length);
+      result_binds_[i].buffer = c.text.data();
+      result_binds_[i].buffer_length = static_cast<unsigned long>(c.text.size());
+      if (mysql_stmt_fetch_column(stmt_, &result_binds_[i], static_cast<unsigned>(i), 0) != 0) fail();
+      rebind = true;
+    }
+    if (rebind && mysql_stmt_bind_result(stmt_, result_binds_.data()) != 0) fail();
+    return true;
+  }
+
+  /// Ends the current result (frees the stored rows); the statement may be bound and executed again.
+  void free_result() noexcept {
+    if (has_result_) mysql_stmt_free_result(stmt_);
+    has_result_ = false;
+  }
+  /// Whether a result set is open (executed, rows not all read).
+  bool has_result() const noexcept { return has_result_; }
+
+  /// Rows inserted, updated (matched) or deleted by the last execute().
+  std::int64_t affected_rows() const noexcept { return static_cast<std::int64_t>(affected_); }
+
+  // ---- result columns (0-based) ------------------------------------------------------------------------
+
+  int column_count() const noexcept { return static_cast<int>(cols_.size()); }
+  std::string_view column_name(int col) const noexcept {
+    return col >= 0 && static_cast<std::size_t>(col) < cols_.size() ? std::string_view(cols_[col].name) : std::string_view();
+  }
+  bool is_null(int col) const { return at(col).is_null != 0; }
+
+  /// Reads column `col` of the current row as T: std::int32_t, std::int64_t, double, bool, std::string_view
+  /// (valid until the next step), std::string, egret::date, egret::timestamp, or std::optional of these.
+  /// Converts from what the server sent (DECIMAL text to an integer or a double...). NULL into a non-optional
+  /// T, an int32 overflow or text that does not parse throws egret::type_error naming the column and the SQL.
+  template <class T>
+  T read(int col) const {
+    column const& c = at(col);
+    if constexpr (detail::is_optional_v<T>) {
+      if (c.is_null) return std::nullopt;
+      return T(std::in_place, read<typename T::value_type>(col));
+    } else {
+      if (c.is_null) [[unlikely]]
+        column_error(col, "is NULL but the query's type says NOT NULL");
+      if constexpr (std::is_same_v<T, std::int64_t>) {
+        return read_int(col, c);
+      } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        std::int64_t const v = read_int(col, c);
+        if (v < INT32_MIN || v > INT32_MAX) [[unlikely]]
+          column_error(col, "holds " + std::to_string(v) + ", which does not fit a 32-bit INTEGER");
+        return static_cast<std::int32_t>(v);
+      } else if constexpr (detail::other_integer<T>) {
+        return static_cast<T>(read_int(col, c));
+      } else if constexpr (std::is_same_v<T, double>) {
+        return read_double(col, c);
+      } else if constexpr (std::is_same_v<T, bool>) {
+        if (c.form == kind::real) return c.d != 0.0;
+        return read_int(col, c) != 0;
+      } else if constexpr (std::is_same_v<T, std::string_view>) {
+        return read_text(c);
+      } else if constexpr (std::is_same_v<T, std::string>) {
+        return std::string(read_text(c));
+      } else if constexpr (std::is_same_v<T, egret::date>) {
+        if (c.form == kind::time) return egret::date{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day};
+        std::string_view const text = read_text(c);
+        if (auto d = egret::parse_date(text)) return *d;
+        column_error(col, "holds \"" + std::string(text) + "\", which is not a DATE (YYYY-MM-DD)");
+      } else if constexpr (std::is_same_v<T, egret::timestamp>) {
+        if (c.form == kind::time)
+          return egret::timestamp{{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day},
+                                  c.time.hour, c.time.minute, c.time.second, static_cast<std::uint32_t>(c.time.second_part)};
+        std::string_view const text = read_text(c);
+        if (auto t = egret::parse_timestamp(text)) return *t;
+        column_error(col, "holds \"" + std::string(text) + "\", which is not a TIMESTAMP (YYYY-MM-DD HH:MM:SS[.ffffff])");
+      } else {
+        static_assert(detail::dependent_false<T>, "egret::mysql::statement::read: unsupported type");
+      }
+    }
+  }
+
+  /// Throws egret::type_error as `column <col> "<name>" <problem>; in SQL: <sql>`.
+  [[noreturn, gnu::cold, gnu::noinline]] void column_error(int col, std::string_view problem) const {
+    std::string msg = "column " + std::to_string(col);
+    if (col < 0 || col >= column_count()) {
+      msg += " does not exist (the query has " + std::to_string(column_count()) + " columns)";
+    } else {
+      msg += " \"" + cols_[col].name + "\" ";
+      msg += problem;
+    }
+    msg += "; in SQL: " + sql_;
+    throw egret::type_error(msg);
+  }
+
+ private:
+  struct param {
+    std::int64_t i = 0;
+    double d = 0;
+    MYSQL_TIME time{};
+    std::string text;
+    unsigned long length = 0;
+  };
+  enum class kind : unsigned char { integer, real, time, text };  // how a column is fetched
+  struct column {
+    std::string name;
+    statement::kind form = kind::text;
+    bool is_unsigned = false;
+    std::int64_t i = 0;
+    double d = 0;
+    MYSQL_TIME time{};
+    std::string text;
+    unsigned long length = 0;
+    my_bool is_null = 0;
+    my_bool error = 0;
+    mutable std::string formatted;  // a number or a date read as text
+  };
+
+  void swap(statement& o) noexcept {
+    std::swap(stmt_, o.stmt_);
+    sql_.swap(o.sql_);
+    params_.swap(o.params_);
+    param_binds_.swap(o.param_binds_);
+    cols_.swap(o.cols_);
+    result_binds_.swap(o.result_binds_);
+    std::swap(has_result_, o.has_result_);
+    std::swap(results_bound_, o.results_bound_);
+    std::swap(affected_, o.affected_);
+  }
+  void close() noexcept {
+    if (stmt_ != nullptr) {
+      free_result();
+      mysql_stmt_close(stmt_);
+    }
+    stmt_ = nullptr;
+  }
+
+  param& slot(int index) {
+    if (index < 1 || static_cast<std::size_t>(index) > params_.size())
+      throw egret::error("egret::mysql: parameter " + std::to_string(index) + " out of range (the statement has " +
+                         std::to_string(params_.size()) + "); in SQL: " + sql_);
+    return params_[static_cast<std::size_t>(index - 1)];
+  }
+  void point(int index, enum_field_types type, void* buffer, unsigned long size) {
+    MYSQL_BIND& b = param_binds_[static_cast<std::size_t>(index - 1)];
+    param& p = params_[static_cast<std::size_t>(index - 1)];
+    b = MYSQL_BIND{};
+    b.buffer_type = type;
+    b.buffer = buffer;
+    b.buffer_length = size;
+    if (type == MYSQL_TYPE_STRING) b.length = &p.length;
+  }
+  void set_int(int index, std::int64_t v) {
+    param& p = slot(index);
+    p.i = v;
+    point(index, MYSQL_TYPE_LONGLONG, &p.i, 0);
+  }
+
+  static kind kind_of(enum_field_types t) {
+    switch (t) {
+      case MYSQL_TYPE_TINY:
+      case MYSQL_TYPE_SHORT:
+      case MYSQL_TYPE_LONG:
+      case MYSQL_TYPE_INT24:
+      case MYSQL_TYPE_LONGLONG:
+      case MYSQL_TYPE_YEAR:
+        return kind::integer;
+      case MYSQL_TYPE_FLOAT:
+      case MYSQL_TYPE_DOUBLE:
+        return kind::real;
+      case MYSQL_TYPE_DATE:
+      case MYSQL_TYPE_NEWDATE:
+      case MYSQL_TYPE_DATETIME:
+      case MYSQL_TYPE_TIMESTAMP:
+        return kind::time;
+      default:
+        return kind::text;
+    }
+  }
+
+  // Binds a buffer per result column, in the form of its server type (metadata read at each execution:
+  // the server may re-prepare after a table changed). Columns as they were at the last execution keep
+  // their buffers (bindings last until the statement is prepared again): no rebinding per execution.
+  void bind_results() {
+    MYSQL_RES* meta = mysql_stmt_result_metadata(stmt_);
+    if (meta == nullptr) fail();
+    unsigned const n = mysql_num_fields(meta);
+    MYSQL_FIELD const* fields = mysql_fetch_fields(meta);
+    if (results_bound_ && same_columns(fields, n)) [[likely]] {
+      mysql_free_result(meta);
+      return;
+    }
+    results_bound_ = false;
+    cols_.resize(n);
+    result_binds_.assign(n, MYSQL_BIND{});
+    for (unsigned i = 0; i < n; ++i) {
+      column& c = cols_[i];
+      MYSQL_BIND& b = result_binds_[i];
+      c.name.assign(fields[i].name, fields[i].name_length);
+      c.form = kind_of(fields[i].type);
+      c.is_unsigned = (fields[i].flags & UNSIGNED_FLAG) != 0;
+      b.is_null = &c.is_null;
+      b.length = &c.length;
+      b.error = &c.error;
+      switch (c.form) {
+        case kind::integer:
+          b.buffer_type = MYSQL_TYPE_LONGLONG;
+          b.buffer = &c.i;
+          b.is_unsigned = c.is_unsigned;
+          break;
+        case kind::real:
+          b.buffer_type = MYSQL_TYPE_DOUBLE;
+          b.buffer = &c.d;
+          break;
+        case kind::time:
+          b.buffer_type = MYSQL_TYPE_DATETIME;
+          b.buffer = &c.time;
+          b.buffer_length = sizeof(MYSQL_TIME);
+          break;
+        case kind::text:
+          if (c.text.size() < 64) c.text.resize(64);
+          b.buffer_type = MYSQL_TYPE_STRING;
+          b.buffer = c.text.data();
+          b.buffer_length = static_cast<unsigned long>(c.text.size());
+          break;
+      }
+    }
+    mysql_free_result(meta);
+    if (mysql_stmt_bind_result(stmt_, result_binds_.data()) != 0) fail();
+    results_bound_ = true;
+  }
+
+  // Whether the result columns are those bound last (count, names, fetch forms).
+  bool same_columns(MYSQL_FIELD const* fields, unsigned n) const {
+    if (n != cols_.size()) return false;
+    for (unsigned i = 0; i < n; ++i) {
+      column const& c = cols_[i];
+      if (c.form != kind_of(fields[i].type) || c.is_unsigned != ((fields[i].flags & UNSIGNED_FLAG) != 0) ||
+          std::string_view(fields[i].name, fields[i].name_length) != c.name)
+        return false;
+    }
+    return true;
+  }
+
+  column const& at(int col) const {
+    if (col < 0 || static_cast<std::size_t>(col) >= cols_.size()) [[unlikely]]
+      column_error(col, "");
+    return cols_[static_cast<std::size_t>(col)];
+  }
+
+  std::string_view read_text(column const& c) const {
+    switch (c.form) {
+      case kind::text:
+        return std::string_view(c.text.data(), c.length);
+      case kind::integer:
+        c.formatted = c.is_unsigned ? std::to_string(static_cast<std::uint64_t>(c.i)) : std::to_string(c.i);
+        return c.formatted;
+      case kind::real: {
+        char buf[32];
+        auto const r = std::to_chars(buf, buf + sizeof buf, c.d);
+        c.formatted.assign(buf, r.ptr);
+        return c.formatted;
+      }
+      case kind::time: {
+        char buf[egret::timestamp_max_chars];
+        egret::date const d{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day};
+        std::size_t n;
+        if (c.time.time_type == MYSQL_TIMESTAMP_DATE)
+          n = egret::format_to_chars(buf, d);
+        else
+          n = egret::format_to_chars(buf, egret::timestamp{d, c.time.hour, c.time.minute, c.time.second,
+                                                           static_cast<std::uint32_t>(c.time.second_part)});
+        c.formatted.assign(buf, n);
+        return c.formatted;
+      }
+    }
+    return {};
+  }
+
+  std::int64_t read_int(int col, column const& c) const {
+    switch (c.form) {
+      case kind::integer:
+        return c.i;
+      case kind::real:
+        return static_cast<std::int64_t>(c.d);  // truncated, as SQLite reads a REAL as an integer
+      case kind::time:
+        column_error(col, "is a date, not an integer");
+      case kind::text:
+        break;
+    }
+    std::string_view const s = read_text(c);
+    std::int64_t v = 0;
+    auto const r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec == std::errc{} && (r.ptr == s.data() + s.size() || *r.ptr == '.')) {
+      // DECIMAL text: the whole part (SUM of a BIGINT has no fraction; others are truncated toward zero)
+      bool digits = true;
+      for (char const* p = r.ptr == s.data() + s.size() ? r.ptr : r.ptr + 1; p != s.data() + s.size(); ++p)
+        digits = digits && *p >= '0' && *p <= '9';
+      if (digits) return v;
+    }
+    column_error(col, "holds \"" + std::string(s) + "\", which is not an integer");
+  }
+
+  double read_double(int col, column const& c) const {
+    switch (c.form) {
+      case kind::integer:
+        return c.is_unsigned ? static_cast<double>(static_cast<std::uint64_t>(c.i)) : static_cast<double>(c.i);
+      case kind::real:
+        return c.d;
+      case kind::time:
+        column_error(col, "is a date, not a number");
+      case kind::text:
+        break;
+    }
+    std::string const s(read_text(c));
+    char* end = nullptr;
+    double const v = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size()) column_error(col, "holds \"" + s + "\", which is not a number");
+    return v;
+  }
+
+  [[noreturn, gnu::cold, gnu::noinline]] void fail() const { detail::throw_error(stmt_, sql_); }
+
+  MYSQL_STMT* stmt_ = nullptr;
+  std::string sql_;
+  std::vector<param> params_;
+  std::vector<MYSQL_BIND> param_binds_;
+  std::vector<column> cols_;
+  std::vector<MYSQL_BIND> result_binds_;
+  bool has_result_ = false;
+  bool results_bound_ = false;  // result_binds_ are bound to the statement (see bind_results)
+  my_ulonglong affected_ = 0;
+};
+
+}  // namespace egret::mysql

@@ -1,0 +1,362 @@
+// Defines egret::postgres::connection: a libpq connection to a PostgreSQL server that runs typed queries,
+// prepares each statement once on the server (cached by its SQL text), and creates and loads tables.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <cstdlib>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/second.hpp>
+
+#include <egret/csv/options.hpp>
+#include <egret/dialect/postgres.hpp>
+#include <egret/postgres/cursor.hpp>
+#include <egret/postgres/error.hpp>
+#include <egret/postgres/params.hpp>
+#include <egret/postgres/result.hpp>
+#include <egret/postgres/statement_cache.hpp>
+#include <egret/postgres/transaction.hpp>
+#include <egret/relation/contract.hpp>
+#include <egret/render/bind.hpp>
+#include <egret/render/ddl.hpp>
+#include <egret/render/to_sql.hpp>
+
+namespace egret::postgres {
+
+/// The dialect the backend renders for.
+using dialect_type = egret::dialect::postgres;
+
+namespace detail {
+/// The code of connection::load_csv for table T, defined in <egret/postgres/load_csv.hpp>.
+template <class T>
+struct csv_loader;
+}  // namespace detail
+
+class connection;
+
+/// A query prepared once and executed many times: `auto st = db.prepare(q); st.execute(42)`. It shares the
+/// connection's statement (the server prepares a SQL text once per connection) and must not outlive it.
+template <class Q>
+class prepared {
+ public:
+  prepared(connection& db, Q const& q) : db_(&db), q_(q) {}
+
+  /// Binds args to the query's param<>s (in order of first appearance) and runs it.
+  template <class... Args>
+  cursor<columns_of_t<Q>> execute(Args const&... args);
+
+ private:
+  connection* db_;
+  Q q_;
+};
+
+class connection {
+ public:
+  /// The dialect this backend renders queries for.
+  using dialect_type = postgres::dialect_type;
+
+  /// Connects with a libpq connection string ("host=... port=... dbname=... user=..." or a postgresql://
+  /// URI) and sets the session up for egret: client_encoding UTF8, DateStyle ISO, TimeZone UTC,
+  /// extra_float_digits 3 (doubles round-trip), notices discarded. Throws egret::postgres::error (SQLSTATE
+  /// 08001) when the server cannot be reached.
+  explicit connection(std::string const& conninfo) : c_(PQconnectdb(conninfo.c_str())) {
+    if (c_ == nullptr) detail::throw_error("08001", "libpq could not allocate a connection", {});
+    if (PQstatus(c_) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(c_);
+      PQfinish(c_);
+      c_ = nullptr;
+      detail::throw_error("08001", std::move(msg), {});
+    }
+    PQsetNoticeProcessor(c_, [](void*, char const*) {}, nullptr);
+    try {
+      exec("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; "
+           "SET extra_float_digits = 3; SET IntervalStyle = 'iso_8601'");
+    } catch (...) {
+      PQfinish(c_);
+      throw;
+    }
+  }
+  connection(connection&& o) noexcept
+      : c_(std::exchange(o.c_, nullptr)), cache_(std::move(o.cache_)), format_(o.format_), changes_(o.changes_) {}
+  connection& operator=(connection&&) = delete;
+  connection(connection const&) = delete;
+  connection& operator=(connection const&) = delete;
+  ~connection() {
+    if (c_) PQfinish(c_);
+  }
+
+  PGconn* native_handle() const noexcept { return c_; }
+
+  /// The format query results travel in (binary unless changed); both read into the same C++ types.
+  result_format format() const noexcept { return format_; }
+  void set_format(result_format f) noexcept { format_ = f; }
+
+  /// Runs SQL text as is (one or more statements separated by ';', no parameters, no results).
+  void exec(std::string_view sql) {
+    std::string const text(sql);
+    PGresult* r = PQexec(c_, text.c_str());
+    ExecStatusType const st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    result owner(r, text);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
+      detail::throw_result_error(c_, r, text);
+    changes_ = affected(r);
+  }
+
+  /// Runs q with args bound to its param<>s and returns its rows (all fetched now; a statement with
+  /// returning() has made its changes when this returns). The statement is prepared on the server once per
+  /// connection and found again by its SQL text.
+  template <query Q, class... Args>
+  cursor<columns_of_t<Q>> execute(Q const& q, Args const&... args) {
+    return cursor<columns_of_t<Q>>(run_query(to_sql<dialect_type>(q), q, args...));
+  }
+
+  /// Runs a statement that returns no rows (insert_into / update / delete_from without returning(), a
+  /// raw_query without out<> columns) with args bound to its param<>s; returns the number of rows it
+  /// inserted, updated or deleted.
+  template <query Q, class... Args>
+  std::int64_t run(Q const& q, Args const&... args) {
+    static_assert(columns_of_t<Q>::size == 0,
+                  "egret: run() is for statements without result rows; use execute() for a query or a statement "
+                  "with returning(), and read its rows");
+    run_query(to_sql<dialect_type>(q), q, args...);
+    return changes_;
+  }
+
+  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
+  template <class S, query Q, class... Args>
+  std::vector<S> fetch_as(Q const& q, Args const&... args) {
+    return execute(q, args...).template as<S>();
+  }
+
+  /// A handle to run q again and again (its statement is the connection's cached one).
+  template <query Q>
+  prepared<Q> prepare(Q const& q) {
+    return prepared<Q>(*this, q);
+  }
+
+  // ---- queries built at run time (egret::dyn; defined in <egret/postgres/dynamic.hpp>) ----
+
+  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows
+  /// (a dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text.
+  template <class Q>
+    requires requires { Q::is_dynamic_query; }
+  auto execute(Q const& q) {
+    return execute_dynamic(*this, q);
+  }
+  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time.
+  template <class T, class Q>
+    requires requires { Q::is_dynamic_query; }
+  void insert_from(Q const& q) {
+    insert_dynamic<T>(*this, q);
+  }
+  /// Creates table T and fills it from the dynamic query q, in one transaction.
+  template <class T, class Q>
+    requires requires { Q::is_dynamic_query; }
+  void create_table_from(Q const& q) {
+    postgres::transaction tx(c_);
+    create_table<T>();
+    insert_dynamic<T>(*this, q);
+    tx.commit();
+  }
+  /// Runs SQL text built at run time with the values in p (its statement cached by the text).
+  result run_sql(std::string_view sql, params& p) {
+    result r = cache_.run(c_, sql, p, format_);
+    changes_ = affected(r.get());
+    return r;
+  }
+
+  // ---- DDL and DML ----
+
+  /// `CREATE TABLE` for table type T, with its columns' types, NOT NULL and its EGRET_PRIMARY_KEY.
+  template <class T>
+  void create_table() {
+    exec(create_table_sql<dialect_type, T>());
+  }
+
+  /// `DROP TABLE IF EXISTS "name"` (an error if a view still reads it: drop the view first).
+  void drop_table(std::string_view name) { exec(drop_sql("TABLE", name)); }
+  /// `DROP VIEW IF EXISTS "name"`.
+  void drop_view(std::string_view name) { exec(drop_sql("VIEW", name)); }
+
+  /// `CREATE VIEW "name" AS <q>`; values captured in q are written as escaped literals.
+  template <relation Q>
+  void create_view(std::string_view name, Q const& q) {
+    exec(create_sql("VIEW", name) + render_sql_inline<dialect_type>(q));
+  }
+
+  /// `CREATE TABLE "name" AS <q>`.
+  template <relation Q>
+  void create_table_as(std::string_view name, Q const& q) {
+    exec(create_sql("TABLE", name) + render_sql_inline<dialect_type>(q));
+  }
+
+  /// `CREATE VIEW` named after table type T, whose declared columns q must match (names, order, types,
+  /// nullability: a compile error otherwise).
+  template <class T, relation Q>
+  void create_view(Q const& q) {
+    egret::detail::require_contract<Q, T>();
+    create_view(T::egret_name.view(), q);
+  }
+
+  /// `INSERT INTO T (columns...) <q>`: q's columns must match T's (checked at compile time).
+  template <class T, relation Q, class... Args>
+  void insert_from(Q const& q, Args const&... args) {
+    egret::detail::require_contract<Q, T>();
+    static std::string const sql = [] {
+      std::string s = "INSERT INTO " + quoted(T::egret_name.view()) + " (";
+      auto const names = column_names(typename T::egret_columns{});
+      for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + quoted(names[i]);
+      return s + ") " + std::string(egret::detail::sql_text<dialect_type, Q>.view());
+    }();
+    run_query(sql, q, args...);
+  }
+
+  /// Creates table T and fills it from q, in one transaction (a savepoint inside an open one): on failure
+  /// the database is left as it was.
+  template <class T, relation Q, class... Args>
+  void create_table_from(Q const& q, Args const&... args) {
+    postgres::transaction tx(c_);
+    create_table<T>();
+    insert_from<T>(q, args...);
+    tx.commit();
+  }
+
+  /// `INSERT INTO T VALUES (...)`: one value per column of T, in declaration order, each checked against
+  /// its column's type at compile time.
+  template <class T, class... Vs>
+  void insert(Vs const&... vs) {
+    check_insert_values<T, Vs...>(typename T::egret_columns{});
+    params_.clear();
+    int i = 0;
+    (params_.bind(++i, vs), ...);
+    run_sql(insert_sql<dialect_type, T>(), params_);
+  }
+
+  /// `INSERT INTO T VALUES (...)` from a struct S (T is `adopt_table<S, "name">`): one member per column.
+  template <class T, class S>
+  void insert_struct(S const& row) {
+    static_assert(std::is_same_v<typename T::egret_struct, S>, "egret: insert_struct<T>() needs the struct T adopts");
+    params_.clear();
+    int i = 0;
+    boost::hana::for_each(boost::hana::accessors<S>(),
+                          [&](auto pair) { params_.bind(++i, boost::hana::second(pair)(row)); });
+    run_sql(insert_sql<dialect_type, T>(), params_);
+  }
+
+  /// Number of rows the last statement inserted, updated, deleted, copied or returned.
+  std::int64_t changes() const noexcept { return changes_; }
+
+  /// Begins a transaction (a savepoint when one is open already), rolled back unless committed:
+  /// `auto tx = db.transaction(); ...; tx.commit();`
+  postgres::transaction transaction() { return postgres::transaction(c_); }
+
+  // ---- CSV loading (defined in <egret/postgres/load_csv.hpp>, which a program calling these includes) ----
+
+  /// Loads a CSV file into table T (which must exist) with COPY ... FROM STDIN, in one transaction (a
+  /// savepoint inside an open one): the header must name T's columns in order; every field is parsed as
+  /// its column's type by egret's CSV reader. On bad input, throws egret::load_error (file, line, column,
+  /// reason) and the table is left as it was; a row the server refuses (a duplicate key) throws
+  /// egret::postgres::error. Returns the number of rows loaded.
+  template <class T>
+  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
+    if constexpr (csv_loader_included<T>())
+      return detail::csv_loader<T>::load_file(*this, file, opts);
+    else
+      return 0;
+  }
+
+  /// load_csv from a std::istream or a class derived from it: `display_name` names it in errors.
+  template <class T, class Stream>
+    requires std::derived_from<Stream, std::istream>
+  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
+    if constexpr (csv_loader_included<T>())
+      return detail::csv_loader<T>::load_stream(*this, in, std::move(display_name), opts);
+    else
+      return 0;
+  }
+
+  /// `"name"`, quoted as an identifier.
+  static std::string quoted(std::string_view name) {
+    std::string out;
+    render::string_writer w{out};
+    dialect_type::quote_identifier<dialect_type>(w, name);
+    return out;
+  }
+  /// T's column names, in declaration order.
+  template <class... Cs>
+  static std::array<std::string_view, sizeof...(Cs)> column_names(type_list<Cs...>) {
+    return {Cs::name.view()...};
+  }
+
+ private:
+  template <class Q, class... Args>
+  result run_query(std::string_view sql, Q const& q, Args const&... args) {
+    params_.clear();
+    if (!egret::detail::check_and_bind<dialect_type>(params_, q, args...)) return result();  // a compile error
+    return run_sql(sql, params_);
+  }
+
+  static std::int64_t affected(PGresult const* r) {
+    char const* n = r ? PQcmdTuples(const_cast<PGresult*>(r)) : nullptr;
+    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
+  }
+
+  // The CSV reader and parsers are opt-in: load_csv() asks for their header when it was not included.
+  template <class T>
+  static constexpr bool csv_loader_included() {
+    constexpr bool included = requires { sizeof(detail::csv_loader<T>); };
+    static_assert(included, "egret: db.load_csv() needs #include <egret/postgres/load_csv.hpp>");
+    return included;
+  }
+
+  static std::string drop_sql(char const* kind, std::string_view name) {
+    return std::string("DROP ") + kind + " IF EXISTS " + quoted(name);
+  }
+  static std::string create_sql(char const* kind, std::string_view name) {
+    return std::string("CREATE ") + kind + " " + quoted(name) + " AS ";
+  }
+
+  template <class T, class... Vs, class... Cs>
+  static constexpr void check_insert_values(type_list<Cs...>) {
+    static_assert(sizeof...(Vs) == sizeof...(Cs),
+                  "egret: insert<T>() needs one value per column of T, in declaration order");
+    if constexpr (sizeof...(Vs) == sizeof...(Cs)) (check_insert_value<Cs, Vs>(), ...);
+  }
+  template <class C, class V>
+  static constexpr void check_insert_value() {
+    static_assert(egret::detail::bindable_v<V, std::conditional_t<nullable_v<C>, std::optional<typename C::value_type>,
+                                                                  typename C::value_type>>,
+                  "egret: insert() gives a column a value of the wrong type (or NULL to a NOT NULL column)");
+  }
+
+  template <class>
+  friend struct detail::csv_loader;
+  template <class>
+  friend class prepared;
+
+  PGconn* c_;
+  statement_cache cache_;
+  params params_;
+  result_format format_ = result_format::binary;
+  std::int64_t changes_ = 0;
+};
+
+template <class Q>
+template <class... Args>
+cursor<columns_of_t<Q>> prepared<Q>::execute(Args const&... args) {
+  return db_->execute(q_, args...);
+}
+
+}  // namespace egret::postgres

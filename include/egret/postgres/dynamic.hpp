@@ -1,0 +1,157 @@
+// Defines how the PostgreSQL backend runs dynamic queries (egret::dyn): binding their collected values,
+// dyn_cursor (rows of a run-time select list, as dyn::row), and the functions behind connection::execute,
+// insert_from and create_table_from for dynamic queries. Statements are cached by their SQL text.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <egret/dynamic.hpp>
+#include <egret/postgres/connection.hpp>
+
+namespace egret::postgres {
+
+namespace detail {
+
+/// Binds the values of a rendered dynamic query, in text order.
+inline void bind_datums(params& p, std::vector<dyn::datum> const& values) {
+  p.clear();
+  int i = 0;
+  for (auto const& v : values) {
+    ++i;
+    std::visit(
+        [&](auto const& x) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>)
+            p.bind_null(i);
+          else
+            p.bind(i, x);
+        },
+        v);
+  }
+}
+
+template <class T>
+dyn::datum read_datum_as(result const& r, int col) {
+  auto v = r.read<std::optional<T>>(col);
+  return v ? dyn::datum{std::move(*v)} : dyn::datum{};
+}
+
+/// Column `col` of the current row, read as its declared SQL type.
+inline dyn::datum read_datum(result const& r, int col, dyn::sql_type_id t) {
+  switch (t) {
+    case dyn::sql_type_id::integer: return read_datum_as<std::int32_t>(r, col);
+    case dyn::sql_type_id::bigint: return read_datum_as<std::int64_t>(r, col);
+    case dyn::sql_type_id::double_precision: return read_datum_as<double>(r, col);
+    case dyn::sql_type_id::boolean: return read_datum_as<bool>(r, col);
+    case dyn::sql_type_id::text: return read_datum_as<std::string>(r, col);
+    case dyn::sql_type_id::date: return read_datum_as<egret::date>(r, col);
+    default: return read_datum_as<egret::timestamp>(r, col);
+  }
+}
+
+}  // namespace detail
+
+/// The rows of a dynamic query with a run-time select list: each row a dyn::row owning its fields.
+class dyn_cursor {
+ public:
+  dyn_cursor(result r, std::vector<dyn::column_info> cols)
+      : r_(std::move(r)), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {}
+  dyn_cursor(dyn_cursor&&) noexcept = default;
+  dyn_cursor& operator=(dyn_cursor&&) = delete;
+
+  /// The result columns: names, SQL types, nullability.
+  std::vector<dyn::column_info> const& columns() const { return *cols_; }
+
+  /// The next row, or nullopt at the end.
+  std::optional<dyn::row> next() {
+    if (next_ >= r_.row_count()) return std::nullopt;
+    r_.set_row(next_++);
+    std::vector<dyn::datum> fields;
+    fields.reserve(cols_->size());
+    for (std::size_t i = 0; i < cols_->size(); ++i)
+      fields.push_back(detail::read_datum(r_, static_cast<int>(i), (*cols_)[i].type));
+    return dyn::row(cols_, std::move(fields));
+  }
+
+  struct sentinel {};
+  class iterator {
+   public:
+    using value_type = dyn::row;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(dyn_cursor* c) : c_(c), row_(c->next()) {}
+    dyn::row const& operator*() const { return *row_; }
+    dyn::row const* operator->() const { return &*row_; }
+    iterator& operator++() {
+      row_ = c_->next();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(iterator const& i, sentinel) { return !i.row_; }
+
+   private:
+    dyn_cursor* c_ = nullptr;
+    std::optional<dyn::row> row_;
+  };
+  iterator begin() { return iterator{this}; }
+  sentinel end() const { return {}; }
+
+  /// All remaining rows.
+  std::vector<dyn::row> to_vector() {
+    std::vector<dyn::row> out;
+    while (auto r = next()) out.push_back(std::move(*r));
+    return out;
+  }
+  /// The first row, or nullopt.
+  std::optional<dyn::row> first() { return next(); }
+
+ private:
+  result r_;
+  std::shared_ptr<std::vector<dyn::column_info> const> cols_;
+  int next_ = 0;
+};
+
+/// connection::execute(q) for a dynamic query: renders it (PostgreSQL dialect), runs its statement (cached
+/// by text) with its values. A static select list gives typed rows (egret::postgres::cursor); a run-time one
+/// gives a dyn_cursor.
+template <class Q>
+auto execute_dynamic(connection& db, Q const& q) {
+  auto r = dyn::render<dialect_type>(q);
+  params p;
+  detail::bind_datums(p, r.values);
+  result res = db.run_sql(r.sql, p);
+  if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
+    return dyn_cursor(std::move(res), std::move(r.columns));
+  else
+    return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(
+        std::move(res));
+}
+
+/// connection::insert_from<T>(q) for a dynamic query: `INSERT INTO T (columns...) <q>`, q's result columns
+/// checked against T's at run time (names, types, nullability: egret::error before anything runs).
+template <class T, class Q>
+void insert_dynamic(connection& db, Q const& q) {
+  auto r = dyn::render<dialect_type>(q);
+  dyn::require_contract<T>(r.columns);
+  dyn::writer w(dyn::dialect_index<dialect_type>);
+  w.text("INSERT INTO ");
+  w.quoted(T::egret_name.view());
+  w.text(" (");
+  for (std::size_t i = 0; i < r.columns.size(); ++i) {
+    if (i) w.text(", ");
+    w.quoted(r.columns[i].name);
+  }
+  w.text(") ");
+  w.text(r.sql);
+  params p;
+  detail::bind_datums(p, r.values);
+  db.run_sql(w.sql(), p);
+}
+
+}  // namespace egret::postgres

@@ -1,0 +1,342 @@
+// Defines egret::postgres::result, the move-only owner of a PGresult, and the row source that reads its
+// fields into the C++ types egret declares. A value is converted according to the column's type OID and the
+// result's format (text or binary), so that NUMERIC (SUM of a BIGINT), INTEGER (a COUNT the server narrowed),
+// REAL and the rest read into whatever C++ type the query's columns say.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <egret/core/error.hpp>
+#include <egret/postgres/error.hpp>
+#include <egret/types/temporal.hpp>
+
+#include <bit>
+#include <charconv>
+#include <climits>
+#include <limits>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace egret::postgres {
+
+/// How result rows travel: as text (the server formats, the client parses) or in the binary wire format
+/// (fixed-width big-endian numbers, dates as day counts). Both read into the same C++ types; binary is the
+/// default (faster, see docs/postgres.md).
+enum class result_format : int { text = 0, binary = 1 };
+
+/// The type OIDs egret reads (pg_type.oid, fixed for built-in types).
+namespace oid {
+inline constexpr Oid bool_ = 16, bytea = 17, name = 19, int8 = 20, int2 = 21, int4 = 23, text = 25, oid = 26,
+                     json = 114, float4 = 700, float8 = 701, unknown = 705, bpchar = 1042, varchar = 1043,
+                     date = 1082, time = 1083, timestamp = 1114, timestamptz = 1184, numeric = 1700;
+}  // namespace oid
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_optional_v = false;
+template <class T>
+inline constexpr bool is_optional_v<std::optional<T>> = true;
+template <class T>
+inline constexpr bool dependent_false = false;
+
+/// Days from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for binary dates and timestamps.
+inline constexpr std::int64_t pg_epoch_days = 10957;
+inline constexpr std::int64_t usecs_per_day = 86'400'000'000;
+
+template <class U>
+U load_be(char const* p) noexcept {
+  U v = 0;
+  for (std::size_t i = 0; i < sizeof(U); ++i) v = static_cast<U>((v << 8) | static_cast<unsigned char>(p[i]));
+  return v;
+}
+
+inline bool is_text_oid(Oid t) noexcept {
+  return t == oid::text || t == oid::varchar || t == oid::bpchar || t == oid::name || t == oid::unknown ||
+         t == oid::json;
+}
+
+/// A binary NUMERIC written as decimal text ("-12.50", "NaN", "Infinity"); false if malformed.
+inline bool numeric_binary_to_text(char const* p, int len, std::string& out) {
+  if (len < 8) return false;
+  int const ndigits = load_be<std::int16_t>(p);
+  int const weight = load_be<std::int16_t>(p + 2);
+  unsigned const sign = load_be<std::uint16_t>(p + 4);
+  int const dscale = load_be<std::int16_t>(p + 6);
+  if (ndigits < 0 || len < 8 + 2 * ndigits) return false;
+  out.clear();
+  if (sign == 0xC000) return out.assign("NaN"), true;
+  if (sign == 0xD000) return out.assign("Infinity"), true;
+  if (sign == 0xF000) return out.assign("-Infinity"), true;
+  if (sign == 0x4000) out.push_back('-');
+  auto digit = [&](int i) -> int { return i >= 0 && i < ndigits ? load_be<std::int16_t>(p + 8 + 2 * i) : 0; };
+  // Integer part: base-10000 digits 0 .. weight.
+  if (weight < 0) {
+    out.push_back('0');
+  } else {
+    for (int i = 0; i <= weight; ++i) {
+      char buf[5];
+      int d = digit(i);
+      for (int k = 3; k >= 0; --k, d /= 10) buf[k] = static_cast<char>('0' + d % 10);
+      int skip = 0;
+      if (i == 0)
+        while (skip < 3 && buf[skip] == '0') ++skip;
+      out.append(buf + skip, buf + 4);
+    }
+  }
+  if (dscale > 0) {
+    out.push_back('.');
+    int written = 0;
+    for (int i = weight + 1; written < dscale; ++i) {
+      int d = digit(i);
+      char buf[4];
+      for (int k = 3; k >= 0; --k, d /= 10) buf[k] = static_cast<char>('0' + d % 10);
+      for (int k = 0; k < 4 && written < dscale; ++k, ++written) out.push_back(buf[k]);
+    }
+  }
+  return true;
+}
+
+/// Decimal text to an integer: "42", "-7", and NUMERIC's "42.000" (a fraction must be zero).
+template <class I>
+bool parse_integer_text(std::string_view s, I& out) {
+  std::size_t const dot = s.find('.');
+  std::string_view const whole = s.substr(0, dot);
+  if (dot != std::string_view::npos)
+    for (char c : s.substr(dot + 1))
+      if (c != '0') return false;
+  std::int64_t v = 0;
+  auto const r = std::from_chars(whole.data(), whole.data() + whole.size(), v);
+  if (r.ec != std::errc() || r.ptr != whole.data() + whole.size() || whole.empty()) return false;
+  if (v < static_cast<std::int64_t>(std::numeric_limits<I>::min()) ||
+      v > static_cast<std::int64_t>(std::numeric_limits<I>::max()))
+    return false;
+  out = static_cast<I>(v);
+  return true;
+}
+
+inline bool parse_double_text(std::string_view s, double& out) {
+  if (s == "Infinity") return out = std::numeric_limits<double>::infinity(), true;
+  if (s == "-Infinity") return out = -std::numeric_limits<double>::infinity(), true;
+  auto const r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+}  // namespace detail
+
+/// Owns one PGresult (PQclear on destruction) and reads its fields: the row source of cursors
+/// (`read<T>(col)` on the current row, see relation/read_row.hpp).
+class result {
+ public:
+  result() noexcept = default;
+  result(PGresult* r, std::string_view sql) noexcept : r_(r), sql_(sql) {
+    rows_ = r ? PQntuples(r) : 0;
+    cols_ = r ? PQnfields(r) : 0;
+  }
+  result(result&& o) noexcept
+      : r_(std::exchange(o.r_, nullptr)), sql_(o.sql_), rows_(std::exchange(o.rows_, 0)), cols_(o.cols_),
+        row_(o.row_) {}
+  result& operator=(result&& o) noexcept {
+    if (this != &o) {
+      if (r_) PQclear(r_);
+      r_ = std::exchange(o.r_, nullptr);
+      sql_ = o.sql_;
+      rows_ = std::exchange(o.rows_, 0);
+      cols_ = o.cols_;
+      row_ = o.row_;
+    }
+    return *this;
+  }
+  result(result const&) = delete;
+  result& operator=(result const&) = delete;
+  ~result() {
+    if (r_) PQclear(r_);
+  }
+
+  PGresult* get() const noexcept { return r_; }
+  std::string_view sql() const noexcept { return sql_; }
+  int row_count() const noexcept { return rows_; }
+  int column_count() const noexcept { return cols_; }
+  std::string_view column_name(int col) const noexcept {
+    char const* n = r_ ? PQfname(r_, col) : nullptr;
+    return n ? std::string_view(n) : std::string_view();
+  }
+  Oid column_type(int col) const noexcept { return PQftype(r_, col); }
+
+  /// The row read() reads (0-based).
+  int current_row() const noexcept { return row_; }
+  void set_row(int row) noexcept { row_ = row; }
+
+  bool is_null(int col) const noexcept { return PQgetisnull(r_, row_, col) != 0; }
+
+  /// Reads column `col` of the current row as T: std::int32_t, std::int64_t, double, bool, std::string_view
+  /// (valid as long as the result), std::string, egret::date, egret::timestamp, or std::optional of one of
+  /// them. The server's type is converted: any integer type or an integral NUMERIC into an integer, any
+  /// number into a double, DATE / TIMESTAMP into egret::date / egret::timestamp. NULL into a non-optional
+  /// T, a value that does not fit T, or an unconvertible type throws egret::type_error naming the column.
+  template <class T>
+  T read(int col) const {
+    if constexpr (detail::is_optional_v<T>) {
+      if (col >= cols_ || is_null(col)) {
+        if (col >= cols_) column_error(col, "");
+        return std::nullopt;
+      }
+      return T(std::in_place, read<typename T::value_type>(col));
+    } else {
+      if (col >= cols_) [[unlikely]]
+        column_error(col, "");
+      if (PQgetisnull(r_, row_, col)) [[unlikely]]
+        column_error(col, "is NULL but the query's type says NOT NULL");
+      char const* p = PQgetvalue(r_, row_, col);
+      int const len = PQgetlength(r_, row_, col);
+      Oid const t = PQftype(r_, col);
+      bool const bin = PQfformat(r_, col) == 1;
+      if constexpr (std::is_same_v<T, std::string_view>) {
+        if (bin && !detail::is_text_oid(t)) [[unlikely]]
+          column_error(col, type_problem(t, "text"));
+        return std::string_view(p, static_cast<std::size_t>(len));
+      } else if constexpr (std::is_same_v<T, std::string>) {
+        return std::string(read<std::string_view>(col));
+      } else if constexpr (std::is_same_v<T, bool>) {
+        if (t == oid::bool_) return bin ? p[0] != 0 : p[0] == 't';
+        return read_integer<std::int64_t>(col, p, len, t, bin, "BOOLEAN") != 0;
+      } else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::int32_t>) {
+        return read_integer<T>(col, p, len, t, bin, std::is_same_v<T, std::int32_t> ? "INTEGER" : "BIGINT");
+      } else if constexpr (std::is_same_v<T, double>) {
+        return read_double(col, p, len, t, bin);
+      } else if constexpr (std::is_same_v<T, egret::date>) {
+        if (bin && t == oid::date && len == 4) {
+          std::int32_t const days = detail::load_be<std::int32_t>(p);
+          if (days == INT32_MAX || days == INT32_MIN) column_error(col, "holds an infinite DATE");
+          return civil_from_days(days + detail::pg_epoch_days);
+        }
+        if (!bin) {
+          std::string_view const text(p, static_cast<std::size_t>(len));
+          if (auto d = egret::parse_date(text)) return *d;
+          column_error(col, "holds \"" + std::string(text) + "\", which is not a DATE (YYYY-MM-DD)");
+        }
+        column_error(col, type_problem(t, "DATE"));
+      } else if constexpr (std::is_same_v<T, egret::timestamp>) {
+        if (bin && (t == oid::timestamp || t == oid::timestamptz) && len == 8) {
+          std::int64_t const us = detail::load_be<std::int64_t>(p);
+          if (us == INT64_MAX || us == INT64_MIN) column_error(col, "holds an infinite TIMESTAMP");
+          std::int64_t days = us / detail::usecs_per_day, rem = us % detail::usecs_per_day;
+          if (rem < 0) rem += detail::usecs_per_day, --days;
+          auto const secs = static_cast<std::uint32_t>(rem / 1'000'000);
+          return timestamp{civil_from_days(days + detail::pg_epoch_days), secs / 3600, secs / 60 % 60, secs % 60,
+                           static_cast<std::uint32_t>(rem % 1'000'000)};
+        }
+        if (bin && t == oid::date) return timestamp{read<egret::date>(col)};
+        if (!bin) {
+          std::string_view text(p, static_cast<std::size_t>(len));
+          if (t == oid::timestamptz && text.size() > 3 && text.substr(text.size() - 3) == "+00")
+            text.remove_suffix(3);  // the session's time zone is UTC
+          if (auto ts = egret::parse_timestamp(text)) return *ts;
+          column_error(col, "holds \"" + std::string(text) + "\", which is not a TIMESTAMP");
+        }
+        column_error(col, type_problem(t, "TIMESTAMP"));
+      } else {
+        static_assert(detail::dependent_false<T>, "egret: postgres::result::read: unsupported C++ type");
+      }
+    }
+  }
+
+  /// Throws egret::type_error as `column <col> "<name>" <problem>; in SQL: <sql>`.
+  [[noreturn, gnu::cold, gnu::noinline]] void column_error(int col, std::string_view problem) const {
+    std::string msg = "column " + std::to_string(col);
+    if (col < 0 || col >= cols_) {
+      msg += " does not exist (the query has " + std::to_string(cols_) + " columns)";
+    } else {
+      msg += " \"";
+      msg += column_name(col);
+      msg += "\" ";
+      msg += problem;
+    }
+    msg += "; in SQL: ";
+    msg += sql_;
+    throw egret::type_error(msg);
+  }
+
+ private:
+  static std::string type_problem(Oid t, char const* wanted) {
+    return "has PostgreSQL type OID " + std::to_string(t) + ", which does not convert to " + wanted;
+  }
+
+  template <class I>
+  I read_integer(int col, char const* p, int len, Oid t, bool bin, char const* wanted) const {
+    std::int64_t v = 0;
+    if (bin) {
+      if (t == oid::int8 && len == 8) {
+        v = detail::load_be<std::int64_t>(p);
+      } else if ((t == oid::int4 || t == oid::oid) && len == 4) {
+        v = t == oid::oid ? std::int64_t{detail::load_be<std::uint32_t>(p)} : detail::load_be<std::int32_t>(p);
+      } else if (t == oid::int2 && len == 2) {
+        v = detail::load_be<std::int16_t>(p);
+      } else if (t == oid::bool_ && len == 1) {
+        v = p[0] != 0;
+      } else if (t == oid::numeric) {
+        std::string text;
+        if (!detail::numeric_binary_to_text(p, len, text) || !detail::parse_integer_text(text, v))
+          column_error(col, "holds NUMERIC " + text + ", which is not an integer that fits " + wanted);
+      } else if (t == oid::float8 || t == oid::float4) {
+        double const d = read_double(col, p, len, t, bin);
+        if (!(d >= -9.2233720368547758e18 && d < 9.2233720368547758e18) || static_cast<double>(static_cast<std::int64_t>(d)) != d)
+          column_error(col, "holds " + std::to_string(d) + ", which is not an integer");
+        v = static_cast<std::int64_t>(d);
+      } else {
+        column_error(col, type_problem(t, wanted));
+      }
+    } else {
+      std::string_view const text(p, static_cast<std::size_t>(len));
+      if (t == oid::bool_) {
+        v = text == "t";
+      } else if (!detail::parse_integer_text(text, v)) {
+        double d = 0;
+        if (!((t == oid::float8 || t == oid::float4) && detail::parse_double_text(text, d) &&
+              d >= -9.2233720368547758e18 && d < 9.2233720368547758e18 &&
+              static_cast<double>(static_cast<std::int64_t>(d)) == d))
+          column_error(col, "holds \"" + std::string(text) + "\", which is not an integer that fits " + wanted);
+        v = static_cast<std::int64_t>(d);
+      }
+    }
+    if constexpr (std::is_same_v<I, std::int32_t>) {
+      if (v < INT32_MIN || v > INT32_MAX) [[unlikely]]
+        column_error(col, "holds " + std::to_string(v) + ", which does not fit a 32-bit INTEGER");
+    }
+    return static_cast<I>(v);
+  }
+
+  double read_double(int col, char const* p, int len, Oid t, bool bin) const {
+    if (bin) {
+      if (t == oid::float8 && len == 8) return std::bit_cast<double>(detail::load_be<std::uint64_t>(p));
+      if (t == oid::float4 && len == 4) return std::bit_cast<float>(detail::load_be<std::uint32_t>(p));
+      if (t == oid::int8 || t == oid::int4 || t == oid::int2)
+        return static_cast<double>(read_integer<std::int64_t>(col, p, len, t, bin, "DOUBLE PRECISION"));
+      if (t == oid::numeric) {
+        std::string text;
+        double d = 0;
+        if (detail::numeric_binary_to_text(p, len, text) && detail::parse_double_text(text, d)) return d;
+        column_error(col, "holds a NUMERIC that does not convert to DOUBLE PRECISION");
+      }
+      column_error(col, type_problem(t, "DOUBLE PRECISION"));
+    }
+    std::string_view const text(p, static_cast<std::size_t>(len));
+    double d = 0;
+    if (t != oid::bool_ && detail::parse_double_text(text, d)) return d;
+    column_error(col, "holds \"" + std::string(text) + "\", which is not a DOUBLE PRECISION");
+  }
+
+  PGresult* r_ = nullptr;
+  std::string_view sql_;
+  int rows_ = 0;
+  int cols_ = 0;
+  int row_ = 0;
+};
+
+}  // namespace egret::postgres

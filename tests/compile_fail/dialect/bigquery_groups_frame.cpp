@@ -1,0 +1,14 @@
+// expect: egret: BigQuery has no GROUPS window frames
+// GROUPS frames are not GoogleSQL; the same window with rows() renders.
+#include <egret/dialect/bigquery.hpp>
+
+#include "../schema.hpp"
+int main() {
+  [[maybe_unused]] orders o;
+  [[maybe_unused]] customers c;
+#ifndef EGRET_CONTROL
+  return egret::to_sql<egret::dialect::bigquery>(o.select(egret::count().over(egret::order_by(o.order_id).groups(egret::preceding<1>(), egret::current_row())).as<"n">())).empty();
+#else
+  return egret::to_sql<egret::dialect::bigquery>(o.select(egret::count().over(egret::order_by(o.order_id).rows(egret::preceding<1>(), egret::current_row())).as<"n">())).empty();
+#endif
+}

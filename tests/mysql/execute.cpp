@@ -1,0 +1,265 @@
+// Running typed queries on a MariaDB server: rows, params, joins and aggregates, prepared statements, structs,
+// DDL and DML (insert_into / update / delete_from, RETURNING), transactions and savepoints, errors.
+#include <catch2/catch.hpp>
+
+#include <boost/hana/define_struct.hpp>
+
+#include <string>
+
+#include "test_db.hpp"
+
+namespace {
+using namespace egret::literals;
+
+EGRET_TABLE(items, (id, std::int64_t), (name, std::string), (price, double), (tag, std::optional<std::string>),
+            (added, egret::date), (active, bool));
+EGRET_PRIMARY_KEY(items, id);
+EGRET_TABLE(sales, (item_id, std::int64_t), (qty, std::int32_t));
+EGRET_TABLE(cheap, (id, std::int64_t), (name, std::string));
+EGRET_TABLE(coded, (code, std::string), (n, std::int64_t));
+EGRET_PRIMARY_KEY(coded, code);
+EGRET_TABLE(missing, (id, std::int64_t));
+
+struct item_view {
+  BOOST_HANA_DEFINE_STRUCT(item_view, (std::int64_t, id), (std::string, name), (std::optional<std::string>, tag));
+};
+
+egret::mysql::connection& fresh() {
+  auto& db = egret_test::mysql_db();
+  for (char const* t : {"items", "sales", "cheap", "coded", "points"}) db.drop_table(t);
+  db.drop_view("cheap_v");
+  db.create_table<items>();
+  db.create_table<sales>();
+  db.insert<items>(1, "pen", 1.5, std::optional<std::string>("office"), egret::date{2024, 1, 2}, true);
+  db.insert<items>(2, "ink \"blue\"", 7.25, std::nullopt, egret::date{2024, 2, 29}, false);
+  db.insert<items>(3, "pad", 3.0, std::optional<std::string>("office"), egret::date{2023, 12, 31}, true);
+  db.insert<sales>(1, 10);
+  db.insert<sales>(1, 5);
+  db.insert<sales>(3, 2);
+  return db;
+}
+}  // namespace
+
+TEST_CASE("mysql: execute returns typed rows with bound params", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  auto q = t.filter(t.price > egret::param<"min", double>).select(t.id, t.name, t.tag, t.added).order_by(t.id);
+  std::vector<std::int64_t> ids;
+  for (auto const& r : db.execute(q, 2.0)) {
+    ids.push_back(r.get<"id">());
+    if (r.get<"id">() == 2) {
+      CHECK(r["name"_c] == "ink \"blue\"");
+      CHECK(!r.get<"tag">().has_value());
+      CHECK(r.get<"added">() == egret::date{2024, 2, 29});
+    }
+  }
+  CHECK(ids == std::vector<std::int64_t>{2, 3});
+  auto all = db.execute(q, 0.0).to_vector();  // the same cached statement, another value
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].get<"name">() == "pen");
+  CHECK(all[0].get<"tag">() == std::optional<std::string>("office"));
+  // booleans, LIMIT / OFFSET
+  CHECK(db.execute(t.filter(t.active).select(t.id).order_by(t.id).limit(1, 1)).first()->get<"id">() == 3);
+}
+
+TEST_CASE("mysql: aggregates, joins and emulated clauses", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  sales s;
+  auto per_item = s.group_by(s.item_id).aggregate(s.qty.sum().as<"qty">(), egret::count().as<"n">());
+  auto q = t.left_join(per_item, t.id == per_item["item_id"_c])
+               .select(t.name, egret::coalesce(per_item["qty"_c], 0).as<"sold">(), per_item["n"_c])
+               .order_by(t.id);
+  std::vector<std::string> seen;
+  for (auto const& [name, sold, n] : db.execute(q)) {  // SUM of an INTEGER arrives as DECIMAL: read as BIGINT
+    seen.push_back(std::string(name) + ":" + std::to_string(sold) + ":" + std::to_string(n.value_or(-1)));
+  }
+  CHECK(seen == std::vector<std::string>{"pen:15:2", "ink \"blue\":0:-1", "pad:2:1"});
+
+  // FILTER emulated with CASE; NULLS FIRST emulated; AVG of integers as DOUBLE
+  auto by_tag = t.group_by(t.tag)
+                    .aggregate(t.price.sum(egret::where(t.active)).as<"active_total">(), egret::count().as<"n">())
+                    .order_by(egret::desc(t.tag).nulls_first());
+  auto rows = db.execute(by_tag).to_vector();
+  REQUIRE(rows.size() == 2);
+  CHECK(!rows[0].get<"tag">().has_value());
+  CHECK(!rows[0].get<"active_total">().has_value());
+  CHECK(rows[1].get<"active_total">() == 4.5);
+  CHECK(rows[1].get<"n">() == 2);
+  auto avg = db.execute(s.aggregate(s.qty.mean().as<"m">(), s.qty.sum().as<"total">())).first();
+  CHECK(avg->get<"m">() == Approx(17.0 / 3));
+  CHECK(avg->get<"m">() == 17.0 / 3);
+  CHECK(avg->get<"total">() == 17);
+  // integer division truncates (DIV), DOUBLE division does not
+  auto div = db.execute(t.filter(t.id == 3).select((t.id / 2).as<"i">(), (t.price / 2).as<"d">(),
+                                                   (-t.id / 2).as<"neg">()))
+                 .first();
+  CHECK(div->get<"i">() == 1);
+  CHECK(div->get<"d">() == 1.5);
+  CHECK(div->get<"neg">() == -1);
+  // text concatenation (CONCAT, not OR)
+  auto cat = db.execute(t.filter(t.id == 1).select((t.name + "-" + t.name).as<"s">())).first();
+  CHECK(cat->get<"s">() == "pen-pen");
+  // window functions
+  auto w = db.execute(t.select(t.id, egret::row_number().over(egret::window().order_by(t.price.desc())).as<"rk">())
+                          .order_by(t.id))
+               .to_vector();
+  REQUIRE(w.size() == 3);
+  CHECK(w[0].get<"rk">() == 3);
+  CHECK(w[1].get<"rk">() == 1);
+}
+
+TEST_CASE("mysql: prepare binds typed values and re-executes", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  auto st = db.prepare(t.filter(t.id == egret::param<"id", std::int64_t>).select(t.name));
+  CHECK(st.execute(std::int64_t{3}).first()->get<"name">() == "pad");
+  CHECK(st.execute(std::int64_t{1}).first()->get<"name">() == "pen");
+  CHECK(!st.execute(std::int64_t{99}).first().has_value());
+}
+
+TEST_CASE("mysql: rows read into a BOOST_HANA_DEFINE_STRUCT", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  auto v = db.fetch_as<item_view>(t.select(t.name, t.tag, t.id).order_by(t.id.desc()));
+  REQUIRE(v.size() == 3);
+  CHECK(v[0].id == 3);
+  CHECK(v[0].name == "pad");
+  CHECK(v[1].tag == std::nullopt);
+}
+
+TEST_CASE("mysql: views, create_table_from, insert_from", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  db.create_view("cheap_v", t.filter(t.price < 5.0 && t.name != "it's \\ odd").select(t.id, t.name));
+  db.create_table_from<cheap>(t.filter(t.price < 5.0).select(t.id, t.name));
+  cheap c;
+  CHECK(db.execute(c.aggregate(egret::count().as<"n">())).first()->get<"n">() == 2);
+  db.insert_from<cheap>(t.filter(t.price > 5.0).select(t.id, t.name));
+  CHECK(db.execute(c.aggregate(egret::count().as<"n">())).first()->get<"n">() == 3);
+  db.drop_table("cheap");
+  // a failed create_table_from (a duplicate key) leaves no table behind
+  CHECK_THROWS_AS(db.create_table_from<coded>(t.select(egret::coalesce(t.tag, "none").as<"code">(), t.id.as<"n">())),
+                  egret::mysql::error);
+  db.create_table<coded>();  // not there any more
+  db.drop_view("cheap_v");
+  db.drop_view("cheap_v");  // IF EXISTS
+}
+
+TEST_CASE("mysql: insert, update, delete statements and changes()", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  using egret::insert_into;
+  CHECK(db.run(insert_into(t).values(4, "cup", 2.0, std::nullopt, egret::date{2024, 3, 1}, true)
+                   .values(5, "mug", 2.5, "kitchen", egret::date{2024, 3, 2}, false)) == 2);
+  CHECK(db.changes() == 2);
+  CHECK(db.run(egret::update(t).set(t.price, t.price * 2.0).where(t.price < 3.0)) == 3);
+  // a row whose value does not change still counts (CLIENT_FOUND_ROWS), as on SQLite
+  CHECK(db.run(egret::update(t).set(t.active, t.active).where(t.id == 1)) == 1);
+  CHECK(db.run(egret::delete_from(t).where(t.id > 3)) == 2);
+  CHECK(db.execute(t.aggregate(egret::count().as<"n">())).first()->get<"n">() == 3);
+  // MariaDB: INSERT ... RETURNING and DELETE ... RETURNING
+  auto ins = db.execute(insert_into(t).values(6, "box", 9.0, std::nullopt, egret::date{2024, 4, 1}, true)
+                            .returning(t.id, t.name))
+                 .to_vector();
+  REQUIRE(ins.size() == 1);
+  CHECK(ins[0].get<"name">() == "box");
+  auto del = db.execute(egret::delete_from(t).where(t.id == 6).returning(t.id)).to_vector();
+  REQUIRE(del.size() == 1);
+  CHECK(del[0].get<"id">() == 6);
+}
+
+TEST_CASE("mysql: transactions roll back unless committed; nested ones are savepoints", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  auto count = [&] { return db.execute(t.aggregate(egret::count().as<"n">())).first()->get<"n">(); };
+  try {
+    auto tx = db.transaction();
+    db.insert<items>(4, "cup", 2.0, std::nullopt, egret::date{2024, 3, 1}, true);
+    CHECK(count() == 4);
+    throw std::runtime_error("boom");
+  } catch (std::runtime_error const&) {
+  }
+  CHECK(count() == 3);
+  {
+    auto tx = db.transaction();
+    db.insert<items>(5, "mug", 2.0, std::nullopt, egret::date{2024, 3, 1}, true);
+    {
+      auto inner = db.transaction();  // a savepoint
+      CHECK(inner.level() == 1);
+      db.insert<items>(6, "lid", 2.0, std::nullopt, egret::date{2024, 3, 1}, true);
+    }  // rolled back alone
+    {
+      auto inner = db.transaction();
+      db.insert<items>(7, "bag", 2.0, std::nullopt, egret::date{2024, 3, 1}, true);
+      inner.commit();
+    }
+    tx.commit();
+  }
+  auto other = egret_test::mysql_connect();  // another session sees the committed rows
+  auto ids = other.execute(t.select(t.id).order_by(t.id)).to_vector();
+  REQUIRE(ids.size() == 5);
+  CHECK(ids[3].get<"id">() == 5);
+  CHECK(ids[4].get<"id">() == 7);
+}
+
+TEST_CASE("mysql: server errors carry the error number, SQLSTATE, message and SQL", "[mysql]") {
+  auto& db = fresh();
+  try {
+    db.insert<items>(1, "again", 1.0, std::nullopt, egret::date{2024, 1, 1}, true);
+    FAIL("expected a duplicate key error");
+  } catch (egret::mysql::error const& e) {
+    CHECK(e.code() == 1062);
+    CHECK(e.error_number() == 1062u);
+    CHECK(e.sqlstate() == "23000");
+    CHECK(e.is_constraint_violation());
+    CHECK(e.message().find("Duplicate entry") != std::string::npos);
+    CHECK(e.sql().starts_with("INSERT INTO `items`"));
+  }
+  try {
+    db.exec("SELEC 1");
+    FAIL("expected a syntax error");
+  } catch (egret::database_error const& e) {
+    CHECK(e.code() == 1064);
+    CHECK(dynamic_cast<egret::mysql::error const&>(e).sqlstate() == "42000");
+    CHECK(e.sql() == "SELEC 1");
+  }
+  missing m;
+  try {
+    (void)db.execute(m.select(m.id));
+    FAIL("expected an error");
+  } catch (egret::mysql::error const& e) {
+    CHECK(e.code() == 1146);  // ER_NO_SUCH_TABLE
+    CHECK(e.sql() == "SELECT `missing`.`id` FROM `missing`");
+  }
+  // NULL read into a NOT NULL type names the column
+  CHECK_THROWS_AS(db.execute(egret::raw_query<"SELECT NULL AS x", egret::out<"x", std::int64_t>>{}).to_vector(),
+                  egret::type_error);
+  // a text primary key is VARCHAR(255)
+  db.create_table<coded>();
+  db.insert<coded>("a", 1);
+  CHECK_THROWS_AS(db.insert<coded>("a", 2), egret::mysql::error);
+  db.insert<coded>("A", 2);  // the binary collation: case matters
+}
+
+namespace {
+struct point {
+  BOOST_HANA_DEFINE_STRUCT(point, (std::int64_t, id), (double, x), (std::optional<std::string>, label));
+};
+using points = egret::adopt_table<point, "points">;
+}  // namespace
+
+TEST_CASE("mysql: an existing struct adopted as a table schema", "[mysql]") {
+  CHECK(egret::mysql::create_table_sql<egret::dialect::mariadb, points>() ==
+        "CREATE TABLE `points` (`id` BIGINT NOT NULL, `x` DOUBLE NOT NULL, `label` TEXT)");
+  auto& db = fresh();
+  db.create_table<points>();
+  db.insert_struct<points>(point{1, 2.5, std::nullopt});
+  db.insert_struct<points>(point{2, -1.0, std::string("b")});
+  points t;
+  auto v = db.fetch_as<point>(t.filter(t["x"_c] > 0.0).select(t["id"_c], t["x"_c], t["label"_c]));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].id == 1);
+  CHECK(v[0].x == 2.5);
+  CHECK(!v[0].label);
+}
