@@ -7,7 +7,7 @@
 #include <array>
 #include <concepts>
 #include <cstdint>
-#include <cstdlib>
+#include <cstring>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -45,6 +45,71 @@ struct csv_loader;
 }  // namespace detail
 
 class connection;
+
+namespace detail {
+/// The number of rows the last statement affected: set as a number, or kept as the statement's command tag
+/// ("UPDATE 3", "SELECT 10", "INSERT 0 1") and read from it only when asked for, as PQcmdTuples reads it.
+class affected_rows {
+ public:
+  affected_rows& operator=(std::int64_t n) noexcept {
+    n_ = n;
+    tag_len_ = 0;
+    pending_ = false;
+    return *this;
+  }
+  /// Keeps the command tag of r (none: 0 rows).
+  void set(PGresult const* r) noexcept {
+    char const* tag = r ? PQcmdStatus(const_cast<PGresult*>(r)) : nullptr;
+    std::size_t const len = tag ? std::strlen(tag) : 0;
+    if (len < sizeof tag_) [[likely]] {
+      std::memcpy(tag_, tag ? tag : "", len);
+      tag_len_ = static_cast<unsigned char>(len);
+      pending_ = true;
+    } else {  // longer than libpq's tags (64 bytes with the NUL): read now
+      *this = count(std::string_view(tag, len));
+    }
+  }
+  std::int64_t get() const noexcept {
+    if (pending_) {
+      n_ = count(std::string_view(tag_, tag_len_));
+      pending_ = false;
+    }
+    return n_;
+  }
+
+ private:
+  // The count in a command tag, read as PQcmdTuples does: the last word of INSERT (after its OID), the
+  // second of DELETE, UPDATE, SELECT, MERGE, MOVE, FETCH, COPY, all digits; 0 for any other tag.
+  static std::int64_t count(std::string_view tag) noexcept {
+    std::string_view n;
+    if (tag.starts_with("INSERT ")) {
+      std::size_t const space = tag.find(' ', 7);
+      if (space == std::string_view::npos) return 0;
+      n = tag.substr(space + 1);
+    } else if (tag.starts_with("DELETE ") || tag.starts_with("UPDATE ") || tag.starts_with("SELECT ")) {
+      n = tag.substr(7);
+    } else if (tag.starts_with("MERGE ") || tag.starts_with("FETCH ")) {
+      n = tag.substr(6);
+    } else if (tag.starts_with("MOVE ") || tag.starts_with("COPY ")) {
+      n = tag.substr(5);
+    } else {
+      return 0;
+    }
+    if (n.empty()) return 0;
+    std::int64_t v = 0;
+    for (char c : n) {
+      if (c < '0' || c > '9') return 0;
+      v = v > (INT64_MAX - (c - '0')) / 10 ? INT64_MAX : v * 10 + (c - '0');  // strtoll saturates too
+    }
+    return v;
+  }
+
+  char tag_[64] = {};
+  unsigned char tag_len_ = 0;
+  mutable bool pending_ = false;
+  mutable std::int64_t n_ = 0;
+};
+}  // namespace detail
 
 /// A query prepared once and executed many times: `auto st = db.prepare(q); st.execute(42)`. It shares the
 /// connection's statement (the server prepares a SQL text once per connection) and must not outlive it.
@@ -111,7 +176,7 @@ class connection {
     result owner(r, text);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
       detail::throw_result_error(c_, r, text);
-    changes_ = affected(r);
+    changes_.set(r);
   }
 
   /// Runs q with args bound to its param<>s and returns its rows (all fetched now; a statement with
@@ -131,7 +196,7 @@ class connection {
                   "egret: run() is for statements without result rows; use execute() for a query or a statement "
                   "with returning(), and read its rows");
     run_query(to_sql<dialect_type>(q), q, args...);
-    return changes_;
+    return changes_.get();
   }
 
   /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
@@ -173,7 +238,7 @@ class connection {
   /// Runs SQL text built at run time with the values in p (its statement cached by the text).
   result run_sql(std::string_view sql, params& p) {
     result r = cache_.run(c_, sql, p, format_);
-    changes_ = affected(r.get());
+    changes_.set(r.get());
     return r;
   }
 
@@ -256,7 +321,7 @@ class connection {
   }
 
   /// Number of rows the last statement inserted, updated, deleted, copied or returned.
-  std::int64_t changes() const noexcept { return changes_; }
+  std::int64_t changes() const noexcept { return changes_.get(); }
 
   /// Begins a transaction (a savepoint when one is open already), rolled back unless committed:
   /// `auto tx = db.transaction(); ...; tx.commit();`
@@ -308,11 +373,6 @@ class connection {
     return run_sql(sql, params_);
   }
 
-  static std::int64_t affected(PGresult const* r) {
-    char const* n = r ? PQcmdTuples(const_cast<PGresult*>(r)) : nullptr;
-    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
-  }
-
   // The CSV reader and parsers are opt-in: load_csv() asks for their header when it was not included.
   template <class T>
   static constexpr bool csv_loader_included() {
@@ -350,7 +410,7 @@ class connection {
   statement_cache cache_;
   params params_;
   result_format format_ = result_format::binary;
-  std::int64_t changes_ = 0;
+  detail::affected_rows changes_;
 };
 
 template <class Q>

@@ -32,18 +32,22 @@ concept other_integer = std::integral<T> && !std::same_as<T, bool> && !std::same
 /// std::nullopt declares nothing (the server infers the type from the context).
 class params {
  public:
+  /// Forgets the values (the storage stays, for the next execution of the statement).
   void clear() noexcept {
     buf_.clear();
-    offsets_.clear();
-    types_.clear();
+    n_ = 0;
   }
-  int size() const noexcept { return static_cast<int>(offsets_.size()); }
-  std::vector<Oid> const& types() const noexcept { return types_; }
+  int size() const noexcept { return static_cast<int>(n_); }
+  std::vector<Oid> const& types() const noexcept {
+    trim();
+    return types_;
+  }
 
   /// The values as PQexecPrepared takes them (null for SQL NULL); valid until the next bind or clear.
   char const* const* values() {
-    ptrs_.resize(offsets_.size());
-    for (std::size_t i = 0; i < offsets_.size(); ++i)
+    trim();
+    if (ptrs_.size() != n_) ptrs_.resize(n_);
+    for (std::size_t i = 0; i < n_; ++i)
       ptrs_[i] = offsets_[i] == null_offset ? nullptr : buf_.data() + offsets_[i];
     return ptrs_.data();
   }
@@ -109,14 +113,27 @@ class params {
       return oid::text;
   }
 
+  // Sets parameter `index` (1-based); parameters skipped over are NULLs of no declared type. The vectors
+  // keep their size from one execution to the next (clear() only resets n_): types() and values() drop
+  // the entries past n_ that an execution with more parameters left.
   void slot(int index, Oid type, std::size_t offset) {
     auto const i = static_cast<std::size_t>(index - 1);
-    if (offsets_.size() <= i) {
-      offsets_.resize(i + 1, null_offset);
-      types_.resize(i + 1, 0);
+    if (i >= n_) [[likely]] {
+      if (offsets_.size() <= i) {
+        offsets_.resize(i + 1, null_offset);
+        types_.resize(i + 1, 0);
+      }
+      for (std::size_t k = n_; k < i; ++k) offsets_[k] = null_offset, types_[k] = 0;
+      n_ = i + 1;
     }
     offsets_[i] = offset;
     types_[i] = type;
+  }
+  void trim() const noexcept {
+    if (types_.size() != n_) [[unlikely]] {
+      types_.erase(types_.begin() + static_cast<std::ptrdiff_t>(n_), types_.end());
+      offsets_.erase(offsets_.begin() + static_cast<std::ptrdiff_t>(n_), offsets_.end());
+    }
   }
   void put(int index, std::string_view text, Oid type) {
     slot(index, type, buf_.size());
@@ -132,9 +149,10 @@ class params {
   void null(int index, Oid type) { slot(index, type, null_offset); }
 
   std::string buf_;
-  std::vector<std::size_t> offsets_;
-  std::vector<Oid> types_;
+  mutable std::vector<std::size_t> offsets_;  // mutable for trim()
+  mutable std::vector<Oid> types_;
   std::vector<char const*> ptrs_;
+  std::size_t n_ = 0;  // the number of parameters bound since clear()
 };
 
 }  // namespace egret::postgres

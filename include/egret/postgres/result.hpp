@@ -10,6 +10,7 @@
 #include <egret/postgres/error.hpp>
 #include <egret/types/temporal.hpp>
 
+#include <array>
 #include <bit>
 #include <charconv>
 #include <climits>
@@ -50,11 +51,23 @@ inline constexpr bool dependent_false = false;
 inline constexpr std::int64_t pg_epoch_days = 10957;
 inline constexpr std::int64_t usecs_per_day = 86'400'000'000;
 
+/// A big-endian (network order) integer of sizeof(U) bytes at p, which need not be aligned.
 template <class U>
 U load_be(char const* p) noexcept {
-  U v = 0;
-  for (std::size_t i = 0; i < sizeof(U); ++i) v = static_cast<U>((v << 8) | static_cast<unsigned char>(p[i]));
-  return v;
+  static_assert(std::is_integral_v<U> && (sizeof(U) == 1 || sizeof(U) == 2 || sizeof(U) == 4 || sizeof(U) == 8));
+  static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big);
+  using W = std::make_unsigned_t<U>;
+  W v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::little) {
+    if constexpr (sizeof(W) == 8)
+      v = __builtin_bswap64(v);
+    else if constexpr (sizeof(W) == 4)
+      v = __builtin_bswap32(v);
+    else if constexpr (sizeof(W) == 2)
+      v = __builtin_bswap16(v);
+  }
+  return static_cast<U>(v);
 }
 
 inline bool is_text_oid(Oid t) noexcept {
@@ -138,10 +151,11 @@ class result {
   result(PGresult* r, std::string_view sql) noexcept : r_(r), sql_(sql) {
     rows_ = r ? PQntuples(r) : 0;
     cols_ = r ? PQnfields(r) : 0;
+    if (rows_ > 0) describe();
   }
   result(result&& o) noexcept
       : r_(std::exchange(o.r_, nullptr)), sql_(o.sql_), rows_(std::exchange(o.rows_, 0)), cols_(o.cols_),
-        row_(o.row_) {}
+        row_(o.row_), info_(o.info_) {}
   result& operator=(result&& o) noexcept {
     if (this != &o) {
       if (r_) PQclear(r_);
@@ -150,6 +164,7 @@ class result {
       rows_ = std::exchange(o.rows_, 0);
       cols_ = o.cols_;
       row_ = o.row_;
+      info_ = o.info_;
     }
     return *this;
   }
@@ -183,67 +198,45 @@ class result {
   template <class T>
   T read(int col) const {
     if constexpr (detail::is_optional_v<T>) {
-      if (col >= cols_ || is_null(col)) {
-        if (col >= cols_) column_error(col, "");
-        return std::nullopt;
-      }
+      if (col >= cols_) [[unlikely]]
+        column_error(col, "");
+      if (PQgetisnull(r_, row_, col)) return std::nullopt;
       return T(std::in_place, read<typename T::value_type>(col));
     } else {
       if (col >= cols_) [[unlikely]]
         column_error(col, "");
-      if (PQgetisnull(r_, row_, col)) [[unlikely]]
-        column_error(col, "is NULL but the query's type says NOT NULL");
-      char const* p = PQgetvalue(r_, row_, col);
-      int const len = PQgetlength(r_, row_, col);
-      Oid const t = PQftype(r_, col);
-      bool const bin = PQfformat(r_, col) == 1;
-      if constexpr (std::is_same_v<T, std::string_view>) {
-        if (bin && !detail::is_text_oid(t)) [[unlikely]]
-          column_error(col, type_problem(t, "text"));
-        return std::string_view(p, static_cast<std::size_t>(len));
-      } else if constexpr (std::is_same_v<T, std::string>) {
-        return std::string(read<std::string_view>(col));
-      } else if constexpr (std::is_same_v<T, bool>) {
-        if (t == oid::bool_) return bin ? p[0] != 0 : p[0] == 't';
-        return read_integer<std::int64_t>(col, p, len, t, bin, "BOOLEAN") != 0;
-      } else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::int32_t>) {
-        return read_integer<T>(col, p, len, t, bin, std::is_same_v<T, std::int32_t> ? "INTEGER" : "BIGINT");
+      // The common cases here: a text value, or a binary value of the type T reads without conversion,
+      // whose length (PQgetlength) tells a NULL (length 0) from a value. Everything else (text results of
+      // other types, conversions between types, NULL, infinite dates, errors) goes the general way.
+      if constexpr (std::is_same_v<T, std::string_view> || std::is_same_v<T, std::string>) {
+        if (Oid const t = binary_type(col); t == 0 || detail::is_text_oid(t)) [[likely]] {
+          int const len = PQgetlength(r_, row_, col);
+          if (len == 0 && PQgetisnull(r_, row_, col)) [[unlikely]]
+            null_error(col);
+          return T(PQgetvalue(r_, row_, col), static_cast<std::size_t>(len));
+        }
+      } else if constexpr (std::is_same_v<T, std::int64_t>) {
+        if (binary_type(col) == oid::int8 && PQgetlength(r_, row_, col) == 8) [[likely]]
+          return detail::load_be<std::int64_t>(PQgetvalue(r_, row_, col));
+      } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        if (binary_type(col) == oid::int4 && PQgetlength(r_, row_, col) == 4) [[likely]]
+          return detail::load_be<std::int32_t>(PQgetvalue(r_, row_, col));
       } else if constexpr (std::is_same_v<T, double>) {
-        return read_double(col, p, len, t, bin);
+        if (binary_type(col) == oid::float8 && PQgetlength(r_, row_, col) == 8) [[likely]]
+          return std::bit_cast<double>(detail::load_be<std::uint64_t>(PQgetvalue(r_, row_, col)));
+      } else if constexpr (std::is_same_v<T, bool>) {
+        if (binary_type(col) == oid::bool_ && PQgetlength(r_, row_, col) == 1) [[likely]]
+          return PQgetvalue(r_, row_, col)[0] != 0;
       } else if constexpr (std::is_same_v<T, egret::date>) {
-        if (bin && t == oid::date && len == 4) {
-          std::int32_t const days = detail::load_be<std::int32_t>(p);
-          if (days == INT32_MAX || days == INT32_MIN) column_error(col, "holds an infinite DATE");
-          return civil_from_days(days + detail::pg_epoch_days);
+        if (binary_type(col) == oid::date && PQgetlength(r_, row_, col) == 4) [[likely]] {
+          std::int32_t const days = detail::load_be<std::int32_t>(PQgetvalue(r_, row_, col));
+          if (days != INT32_MAX && days != INT32_MIN) [[likely]]
+            return civil_from_days(days + detail::pg_epoch_days);
         }
-        if (!bin) {
-          std::string_view const text(p, static_cast<std::size_t>(len));
-          if (auto d = egret::parse_date(text)) return *d;
-          column_error(col, "holds \"" + std::string(text) + "\", which is not a DATE (YYYY-MM-DD)");
-        }
-        column_error(col, type_problem(t, "DATE"));
-      } else if constexpr (std::is_same_v<T, egret::timestamp>) {
-        if (bin && (t == oid::timestamp || t == oid::timestamptz) && len == 8) {
-          std::int64_t const us = detail::load_be<std::int64_t>(p);
-          if (us == INT64_MAX || us == INT64_MIN) column_error(col, "holds an infinite TIMESTAMP");
-          std::int64_t days = us / detail::usecs_per_day, rem = us % detail::usecs_per_day;
-          if (rem < 0) rem += detail::usecs_per_day, --days;
-          auto const secs = static_cast<std::uint32_t>(rem / 1'000'000);
-          return timestamp{civil_from_days(days + detail::pg_epoch_days), secs / 3600, secs / 60 % 60, secs % 60,
-                           static_cast<std::uint32_t>(rem % 1'000'000)};
-        }
-        if (bin && t == oid::date) return timestamp{read<egret::date>(col)};
-        if (!bin) {
-          std::string_view text(p, static_cast<std::size_t>(len));
-          if (t == oid::timestamptz && text.size() > 3 && text.substr(text.size() - 3) == "+00")
-            text.remove_suffix(3);  // the session's time zone is UTC
-          if (auto ts = egret::parse_timestamp(text)) return *ts;
-          column_error(col, "holds \"" + std::string(text) + "\", which is not a TIMESTAMP");
-        }
-        column_error(col, type_problem(t, "TIMESTAMP"));
-      } else {
+      } else if constexpr (!std::is_same_v<T, egret::timestamp>) {
         static_assert(detail::dependent_false<T>, "egret: postgres::result::read: unsupported C++ type");
       }
+      return read_general<T>(col, type_of(col), binary(col));
     }
   }
 
@@ -264,6 +257,79 @@ class result {
   }
 
  private:
+  // The column's type OID if its values are binary, else 0: one test for "binary, of type t". These and
+  // type_of / binary come from the result's description, read once when it was made (for the first
+  // cached_columns columns; libpq is asked for the others).
+  Oid binary_type(int col) const noexcept {
+    if (static_cast<unsigned>(col) < cached_columns) return info_[static_cast<unsigned>(col)].binary_type;
+    return PQfformat(r_, col) == 1 ? PQftype(r_, col) : Oid{0};
+  }
+  Oid type_of(int col) const noexcept {
+    return static_cast<unsigned>(col) < cached_columns ? info_[static_cast<unsigned>(col)].type : PQftype(r_, col);
+  }
+  bool binary(int col) const noexcept {
+    return static_cast<unsigned>(col) < cached_columns ? info_[static_cast<unsigned>(col)].binary_type != 0
+                                                        : PQfformat(r_, col) == 1;
+  }
+
+  // Every read of read<T> but the common cases it handles itself; the same checks in the same order.
+  template <class T>
+  [[gnu::noinline]] T read_general(int col, Oid t, bool bin) const {
+    if (PQgetisnull(r_, row_, col)) [[unlikely]]
+      null_error(col);
+    char const* p = PQgetvalue(r_, row_, col);
+    int const len = PQgetlength(r_, row_, col);
+    if constexpr (std::is_same_v<T, std::string_view> || std::is_same_v<T, std::string>) {
+      if (bin && !detail::is_text_oid(t)) [[unlikely]]
+        column_error(col, type_problem(t, "text"));
+      return T(p, static_cast<std::size_t>(len));
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (t == oid::bool_) return bin ? p[0] != 0 : p[0] == 't';
+      return read_integer<std::int64_t>(col, p, len, t, bin, "BOOLEAN") != 0;
+    } else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::int32_t>) {
+      return read_integer<T>(col, p, len, t, bin, std::is_same_v<T, std::int32_t> ? "INTEGER" : "BIGINT");
+    } else if constexpr (std::is_same_v<T, double>) {
+      return read_double(col, p, len, t, bin);
+    } else if constexpr (std::is_same_v<T, egret::date>) {
+      if (bin && t == oid::date && len == 4) {
+        std::int32_t const days = detail::load_be<std::int32_t>(p);
+        if (days == INT32_MAX || days == INT32_MIN) column_error(col, "holds an infinite DATE");
+        return civil_from_days(days + detail::pg_epoch_days);
+      }
+      if (!bin) {
+        std::string_view const text(p, static_cast<std::size_t>(len));
+        if (auto d = egret::parse_date(text)) return *d;
+        column_error(col, "holds \"" + std::string(text) + "\", which is not a DATE (YYYY-MM-DD)");
+      }
+      column_error(col, type_problem(t, "DATE"));
+    } else if constexpr (std::is_same_v<T, egret::timestamp>) {
+      if (bin && (t == oid::timestamp || t == oid::timestamptz) && len == 8) {
+        std::int64_t const us = detail::load_be<std::int64_t>(p);
+        if (us == INT64_MAX || us == INT64_MIN) column_error(col, "holds an infinite TIMESTAMP");
+        std::int64_t days = us / detail::usecs_per_day, rem = us % detail::usecs_per_day;
+        if (rem < 0) rem += detail::usecs_per_day, --days;
+        auto const secs = static_cast<std::uint32_t>(rem / 1'000'000);
+        return timestamp{civil_from_days(days + detail::pg_epoch_days), secs / 3600, secs / 60 % 60, secs % 60,
+                         static_cast<std::uint32_t>(rem % 1'000'000)};
+      }
+      if (bin && t == oid::date) return timestamp{read<egret::date>(col)};
+      if (!bin) {
+        std::string_view text(p, static_cast<std::size_t>(len));
+        if (t == oid::timestamptz && text.size() > 3 && text.substr(text.size() - 3) == "+00")
+          text.remove_suffix(3);  // the session's time zone is UTC
+        if (auto ts = egret::parse_timestamp(text)) return *ts;
+        column_error(col, "holds \"" + std::string(text) + "\", which is not a TIMESTAMP");
+      }
+      column_error(col, type_problem(t, "TIMESTAMP"));
+    } else {
+      column_error(col, "");  // not reached: read<T> refuses T at compile time
+    }
+  }
+
+  [[noreturn, gnu::cold, gnu::noinline]] void null_error(int col) const {
+    column_error(col, "is NULL but the query's type says NOT NULL");
+  }
+
   static std::string type_problem(Oid t, char const* wanted) {
     return "has PostgreSQL type OID " + std::to_string(t) + ", which does not convert to " + wanted;
   }
@@ -332,11 +398,29 @@ class result {
     column_error(col, "holds \"" + std::string(text) + "\", which is not a DOUBLE PRECISION");
   }
 
+  // The type and format of the first columns, read once per result rather than once per field.
+  static constexpr unsigned cached_columns = 16;
+  struct column_info {
+    Oid type = 0;
+    Oid binary_type = 0;  // type if the column's values are binary, else 0 (a server never sends OID 0)
+  };
+
+  void describe() noexcept {
+    int const n = cols_ < int{cached_columns} ? cols_ : int{cached_columns};
+    bool const all_binary = PQbinaryTuples(r_) == 1;  // libpq: true only if every column is binary
+    for (int i = 0; i < n; ++i) {
+      column_info& c = info_[static_cast<std::size_t>(i)];
+      c.type = PQftype(r_, i);
+      c.binary_type = all_binary || PQfformat(r_, i) == 1 ? c.type : Oid{0};
+    }
+  }
+
   PGresult* r_ = nullptr;
   std::string_view sql_;
   int rows_ = 0;
   int cols_ = 0;
   int row_ = 0;
+  std::array<column_info, cached_columns> info_{};
 };
 
 }  // namespace egret::postgres
