@@ -28,8 +28,10 @@ static_assert(flips_at<feature::update_from, 3'033'000>);
 static_assert(flips_at<feature::returning, 3'035'000>);
 static_assert(flips_at<feature::math_functions, 3'035'000>);
 static_assert(flips_at<feature::right_full_join, 3'039'000>);
+static_assert(flips_at<feature::full_join, 3'039'000>);
 static_assert(dl::missing<dl::sqlite_v<3'034'000>> ==
-              (dl::bit(feature::returning) | dl::bit(feature::math_functions) | dl::bit(feature::right_full_join)));
+              (dl::bit(feature::returning) | dl::bit(feature::math_functions) | dl::bit(feature::right_full_join) |
+               dl::bit(feature::full_join)));
 // require_features passes (and says so) when every used feature is there
 static_assert(dl::require_features<dl::sqlite_v<3'035'000>, dl::bit(feature::returning) | dl::bit(feature::upsert)>());
 static_assert(dl::require<dl::postgres, feature::right_full_join>());

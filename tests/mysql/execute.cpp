@@ -263,3 +263,65 @@ TEST_CASE("mysql: an existing struct adopted as a table schema", "[mysql]") {
   CHECK(v[0].x == 2.5);
   CHECK(!v[0].label);
 }
+
+TEST_CASE("mysql: upsert is INSERT ... ON DUPLICATE KEY UPDATE", "[mysql]") {
+  auto& db = fresh();
+  items t;
+  using egret::excluded;
+  using egret::insert_into;
+  using egret::set;
+  auto row = [&](std::int64_t id) {
+    return db.execute(t.filter(t.id == id).select(t.name, t.price, t.tag)).first();
+  };
+  // a conflict updates the row already there: the table's columns are its values, excluded() the proposed ones
+  auto const restock = insert_into(t)
+                           .values(egret::param<"id", std::int64_t>, "new pen", egret::param<"price", double>,
+                                   std::nullopt, egret::date{2024, 5, 1}, true)
+                           .on_conflict(t.id)
+                           .do_update(set(t.price, excluded(t.price) + t.price), set(t.tag, egret::str<"restocked">));
+  CHECK(db.run(restock, std::int64_t{1}, 2.0) == 2);  // the server counts an updated row twice
+  auto r1 = row(1);
+  REQUIRE(r1);
+  CHECK(r1->get<"name">() == "pen");
+  CHECK(r1->get<"price">() == 3.5);
+  CHECK(r1->get<"tag">() == std::optional<std::string>("restocked"));
+  // no conflict: the row is inserted
+  CHECK(db.run(restock, std::int64_t{7}, 4.0) == 1);
+  auto r7 = row(7);
+  REQUIRE(r7);
+  CHECK(r7->get<"name">() == "new pen");
+  CHECK(r7->get<"price">() == 4.0);
+  CHECK(!r7->get<"tag">().has_value());
+  // do_nothing(): the conflicting row is left as it was (a no-op assignment), the others are inserted
+  db.run(insert_into(t)
+             .values(2, "other", 0.5, "x", egret::date{2024, 5, 2}, true)
+             .values(8, "lid", 0.25, std::nullopt, egret::date{2024, 5, 3}, false)
+             .on_conflict(t.id)
+             .do_nothing());
+  auto r2 = row(2);
+  REQUIRE(r2);
+  CHECK(r2->get<"name">() == "ink \"blue\"");
+  CHECK(r2->get<"price">() == 7.25);
+  CHECK(row(8));
+  CHECK(db.execute(t.aggregate(egret::count().as<"n">())).first()->get<"n">() == 5);
+}
+
+TEST_CASE("mysql: ON DUPLICATE KEY UPDATE fires on any unique key, not only the on_conflict() target", "[mysql]") {
+  auto& db = fresh();
+  db.create_table<coded>();
+  db.exec("ALTER TABLE `coded` ADD UNIQUE (`n`)");
+  db.insert<coded>("a", 1);
+  coded k;
+  // the target is `code`, but the conflict is on `n`: MySQL and MariaDB update the row holding n = 1 (ON CONFLICT
+  // ("code") would raise the unique violation on "n" instead)
+  db.run(egret::insert_into(k).values("b", 1).on_conflict(k.code).do_update(egret::set(k.code, egret::excluded(k.code))));
+  auto all = db.execute(k.select(k.code, k.n)).to_vector();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].get<"code">() == "b");
+  CHECK(all[0].get<"n">() == 1);
+  // do_nothing() skips only the duplicate: any other error still fails the statement (INSERT IGNORE would
+  // truncate this key to VARCHAR(255) with a warning)
+  CHECK_THROWS_AS(db.run(egret::insert_into(k).values(std::string(300, 'x'), 2).on_conflict(k.code).do_nothing()),
+                  egret::mysql::error);
+  CHECK(db.execute(k.aggregate(egret::count().as<"n">())).first()->get<"n">() == 1);
+}

@@ -5,6 +5,7 @@
 
 #include <egret/egret.hpp>
 #include <egret/dialect/mysql.hpp>
+#include <egret/dialect/postgres.hpp>
 
 namespace {
 EGRET_TABLE(orders, (order_id, std::int64_t), (customer_id, std::int64_t), (order_date, egret::date),
@@ -79,6 +80,44 @@ static_assert(to_sql<M>(o.group_by(o.customer_id).aggregate(o.status.group_conca
 static_assert(!egret::dialect::supports<M, egret::dialect::feature::returning>);
 static_assert(egret::dialect::supports<MB, egret::dialect::feature::returning>);
 static_assert(to_sql<MB>(o.limit(5)) == "SELECT * FROM `orders` LIMIT ?");
+// RIGHT JOIN exists on both; FULL OUTER JOIN on neither (tests/compile_fail/dialect/mysql_full_join.cpp)
+static_assert(egret::dialect::supports<M, egret::dialect::feature::right_full_join> &&
+              !egret::dialect::supports<MB, egret::dialect::feature::full_join>);
+static_assert(to_sql<M>(o.right_join(p, o.order_id == p.order_id).select(o.order_id, p.amount)) ==
+              "SELECT `orders`.`order_id`, `payments`.`amount` FROM `orders` RIGHT JOIN `payments` ON `orders`.`order_id` = "
+              "`payments`.`order_id`");
+// upsert: ON DUPLICATE KEY UPDATE, excluded(c) as VALUES(c), DO NOTHING as a no-op assignment
+static_assert(to_sql<M>(egret::insert_into(p).values(1, 2, "card", 3.5).on_conflict(p.payment_id).do_update(
+                  egret::set(p.amount, egret::excluded(p.amount) + p.amount), egret::set(p.payment_method, str<"mixed">))) ==
+              "INSERT INTO `payments` (`payment_id`, `order_id`, `payment_method`, `amount`) VALUES (?, ?, ?, ?) ON DUPLICATE "
+              "KEY UPDATE `amount` = VALUES(`amount`) + `payments`.`amount`, `payment_method` = 'mixed'");
+static_assert(to_sql<MB>(egret::insert_into(p).values(1, 2, "card", 3.5).on_conflict(p.payment_id).do_nothing()) ==
+              "INSERT INTO `payments` (`payment_id`, `order_id`, `payment_method`, `amount`) VALUES (?, ?, ?, ?) ON DUPLICATE "
+              "KEY UPDATE `payment_id` = `payments`.`payment_id`");
+static_assert(to_sql<MB>(egret::insert_into(p).values(1, 2, "card", 3.5).on_conflict().do_nothing()) ==
+              "INSERT INTO `payments` (`payment_id`, `order_id`, `payment_method`, `amount`) VALUES (?, ?, ?, ?) ON DUPLICATE "
+              "KEY UPDATE `payment_id` = `payments`.`payment_id`");
+// a value may read the column it sets (the old value), and excluded() of any column
+static_assert(to_sql<M>(egret::insert_into(p).values(1, 2, "card", 3.5).on_conflict(p.payment_id).do_update(
+                  egret::set(p.amount, p.amount * 2.0), egret::set(p.order_id, egret::excluded(p.order_id)))) ==
+              "INSERT INTO `payments` (`payment_id`, `order_id`, `payment_method`, `amount`) VALUES (?, ?, ?, ?) ON DUPLICATE "
+              "KEY UPDATE `amount` = `payments`.`amount` * ?, `order_id` = VALUES(`order_id`)");
+// what ON DUPLICATE KEY UPDATE cannot say is recorded as a rejection, reported at to_sql
+template <class Q>
+constexpr egret::dialect::feature_set used_by_mysql(Q const&) {
+  return egret::detail::sql_measure<M, Q>.features;
+}
+static_assert(used_by_mysql(egret::insert_into(p).values(1, 2, "card", 3.5).on_conflict(p.payment_id).do_update(
+                  egret::set(p.amount, egret::excluded(p.amount))).where(p.amount < 10.0)) ==
+              (egret::dialect::bit(egret::dialect::feature::upsert) |
+               egret::dialect::bit(egret::dialect::rejection::upsert_update_where)));
+static_assert(used_by_mysql(egret::insert_into(p).values(1, 2, "card", 3.5).on_conflict(p.payment_id).do_update(
+                  egret::set(p.amount, egret::excluded(p.amount)), egret::set(p.order_id, p.order_id + p.amount.cast<std::int64_t>()))) ==
+              (egret::dialect::bit(egret::dialect::feature::upsert) |
+               egret::dialect::bit(egret::dialect::rejection::upsert_reads_earlier_set)));
+// other dialects keep ON CONFLICT
+static_assert(to_sql<egret::dialect::postgres>(egret::insert_into(p).values(1, 2, "card", 3.5).on_conflict(p.payment_id).do_nothing())
+                  .ends_with(R"( ON CONFLICT ("payment_id") DO NOTHING)"));
 }  // namespace
 
 TEST_CASE("mysql golden SQL (compile-time)") { SUCCEED("checked by static_assert"); }

@@ -70,12 +70,17 @@ struct ansi {
   static constexpr bool has_nulls_order = true;
   /// `INSERT ... ON CONFLICT (...) DO UPDATE / DO NOTHING`.
   static constexpr bool has_upsert = true;
+  /// The upsert is spelled `ON DUPLICATE KEY UPDATE c = x` with `VALUES(c)` for excluded(c) (MySQL, MariaDB;
+  /// statement/conflict.hpp), instead of `ON CONFLICT (...) DO ...`.
+  static constexpr bool upsert_on_duplicate_key = false;
   /// `INSERT / UPDATE / DELETE ... RETURNING`.
   static constexpr bool has_returning = true;
   /// `UPDATE t SET ... FROM u`.
   static constexpr bool has_update_from = true;
-  /// RIGHT JOIN and FULL OUTER JOIN.
+  /// RIGHT JOIN.
   static constexpr bool has_right_full_join = true;
+  /// FULL OUTER JOIN.
+  static constexpr bool has_full_join = true;
   /// Window functions: `f OVER (...)`.
   static constexpr bool has_window_functions = true;
   /// The math functions SQRT, LN, LOG, POW, CEIL, FLOOR... and SIGN.
@@ -290,6 +295,12 @@ struct ansi {
   template <class D, class Limit, class V>
   static constexpr void render_unordered_limit(V&) {}
 
+  /// Written after the ORDER BY of a nested SELECT (a derived table, a subquery, a CTE, an ordered operand of
+  /// a set operation) that has no LIMIT / OFFSET: nothing (SQL Server's ` OFFSET 0 ROWS`, which T-SQL needs
+  /// there).
+  template <class D, class V>
+  static constexpr void render_nested_order(V&) {}
+
   /// The keyword between the operands of a set operation (relation/set_op.hpp): ` UNION ALL `, ` UNION `,
   /// ` INTERSECT `, ` EXCEPT `; `op` is UNION, INTERSECT or EXCEPT, `all` whether it keeps duplicates.
   template <class D, class V>
@@ -304,6 +315,11 @@ struct ansi {
   template <class D, class Frame>
   static constexpr void require_frame() {}
 
+  /// Checks that D has window function Fn (a tag of namespace egret::win, expr/window.hpp); a dialect lacking
+  /// one static_asserts here. Standard SQL has them all.
+  template <class D, class Fn>
+  static constexpr void require_window_function() {}
+
   /// Checks that D has an UPDATE statement (statement/update.hpp); standard SQL has.
   template <class D>
   static constexpr void require_update_statement() {}
@@ -311,6 +327,19 @@ struct ansi {
   /// The WHERE of an UPDATE or DELETE given `.all()` (statement/where.hpp): none in standard SQL.
   template <class D, class V>
   static constexpr void render_where_all(V&) {}
+
+  /// What starts row i (0-based) of the `count` rows of an INSERT's VALUES (statement/values.hpp), before its
+  /// values: ` VALUES (`, then `, (`.
+  template <class D, class V>
+  static constexpr void render_insert_row_open(V& v, std::size_t i, std::size_t) {
+    v.text(i == 0 ? " VALUES (" : ", (");
+  }
+
+  /// What ends row i of the `count` rows of an INSERT's VALUES: `)`.
+  template <class D, class V>
+  static constexpr void render_insert_row_close(V& v, std::size_t, std::size_t) {
+    v.ch(')');
+  }
 
   /// A column's type in CREATE TABLE (render/ddl.hpp): `TYPE NOT NULL`, or `TYPE` for a nullable column.
   template <class D, class T, bool Nullable, class V>

@@ -30,7 +30,7 @@ inline constexpr bool is_sqlite_family = [] {
 /// A feature a dialect may lack. Each is one `static constexpr bool has_<name>` in the dialect traits
 /// (dialect/ansi.hpp: all true; sqlite_v<Version> derives each from the version it targets).
 enum class feature : std::uint8_t {
-  right_full_join,   ///< RIGHT JOIN, FULL OUTER JOIN: `has_right_full_join`
+  right_full_join,   ///< RIGHT JOIN: `has_right_full_join` (named when it also meant FULL OUTER JOIN)
   returning,         ///< INSERT / UPDATE / DELETE ... RETURNING: `has_returning`
   upsert,            ///< INSERT ... ON CONFLICT: `has_upsert`
   update_from,       ///< UPDATE t SET ... FROM u: `has_update_from`
@@ -38,22 +38,24 @@ enum class feature : std::uint8_t {
   math_functions,    ///< SQRT, LN, LOG, POW, CEIL, SIGN, ...: `has_math_functions`
   filter_clause,     ///< SUM(x) FILTER (WHERE p): `has_filter_clause`; emulated, never required
   nulls_order,       ///< ORDER BY x NULLS FIRST / LAST: `has_nulls_order`; emulated, never required
+  full_join,         ///< FULL OUTER JOIN: `has_full_join` (MySQL and MariaDB have RIGHT JOIN, not this)
 };
 
 /// The number of features (`feature` values are 0 ... feature_count - 1).
-inline constexpr unsigned feature_count = static_cast<unsigned>(feature::nulls_order) + 1;
+inline constexpr unsigned feature_count = static_cast<unsigned>(feature::full_join) + 1;
 
 /// What feature f is, in the words of docs/support-matrix.md.
 constexpr std::string_view feature_description(feature f) {
   switch (f) {
-    case feature::right_full_join: return "RIGHT and FULL OUTER JOIN";
+    case feature::right_full_join: return "RIGHT JOIN";
     case feature::returning: return "INSERT / UPDATE / DELETE ... RETURNING";
-    case feature::upsert: return "INSERT ... ON CONFLICT (upsert)";
+    case feature::upsert: return "upsert: INSERT ... ON CONFLICT (MySQL, MariaDB: ON DUPLICATE KEY UPDATE)";
     case feature::update_from: return "UPDATE ... FROM";
     case feature::window_functions: return "window functions (OVER)";
     case feature::math_functions: return "math functions (SQRT, LN, POW, SIGN...)";
     case feature::filter_clause: return "aggregate FILTER (WHERE ...)";
     case feature::nulls_order: return "ORDER BY ... NULLS FIRST / LAST";
+    case feature::full_join: return "FULL OUTER JOIN";
   }
   return {};
 }
@@ -80,6 +82,7 @@ constexpr int sqlite_since(feature f) {
     case feature::math_functions: return 3'035'000;
     case feature::filter_clause: return 3'030'000;
     case feature::nulls_order: return 3'030'000;
+    case feature::full_join: return 3'039'000;
   }
   return 0;
 }
@@ -97,6 +100,8 @@ enum class rejection : std::uint8_t {
   delete_without_where,            ///< delete_from(t) with neither where() nor all()
   update_without_where,            ///< update(t).set(...) with neither where() nor all()
   insert_without_rows,             ///< insert_into(t) with neither values() / rows() nor from()
+  upsert_update_where,             ///< do_update(...).where(p) where the upsert is ON DUPLICATE KEY UPDATE (no WHERE)
+  upsert_reads_earlier_set,        ///< a do_update() value reading a column an earlier set() changes, ON DUPLICATE KEY
 };
 
 constexpr feature_set bit(rejection r) { return feature_set{1} << static_cast<unsigned>(r); }
@@ -120,6 +125,7 @@ constexpr bool has(feature f) {
     case feature::math_functions: return D::has_math_functions;
     case feature::filter_clause: return D::has_filter_clause;
     case feature::nulls_order: return D::has_nulls_order;
+    case feature::full_join: return D::has_full_join;
   }
   return false;
 }
@@ -149,7 +155,8 @@ inline constexpr bool available = (Used & bit(F)) == 0 || supports<D, F>;
 template <class D, feature_set Used>
 constexpr bool require_features() {
   if constexpr (is_sqlite_family<D>) {
-    static_assert(available<D, Used, feature::right_full_join>,
+    // RIGHT and FULL OUTER JOIN came together (3.39): one message for both
+    static_assert(available<D, Used, feature::right_full_join> && available<D, Used, feature::full_join>,
                   "egret: SQLite before 3.39 has no RIGHT or FULL OUTER JOIN; target sqlite_v<3039000> or newer, or "
                   "swap the sides of a left_join()");
     static_assert(available<D, Used, feature::returning>,
@@ -168,8 +175,11 @@ constexpr bool require_features() {
   } else {
     // Any other dialect: the dialect's name is in the compiler's "[with D = ...]" line.
     static_assert(available<D, Used, feature::right_full_join>,
-                  "egret: RIGHT and FULL OUTER JOIN is not supported by this dialect (see docs/support-matrix.md); "
-                  "swap the sides of a left_join(), or union a left_join() with an anti_join()");
+                  "egret: RIGHT JOIN is not supported by this dialect (see docs/support-matrix.md); swap the sides "
+                  "of a left_join()");
+    static_assert(available<D, Used, feature::full_join>,
+                  "egret: FULL OUTER JOIN is not supported by this dialect (see docs/support-matrix.md); union a "
+                  "left_join() and the unmatched rows of a right_join()");
     static_assert(available<D, Used, feature::returning>,
                   "egret: INSERT / UPDATE / DELETE ... RETURNING is not supported by this dialect (see "
                   "docs/support-matrix.md); read the rows with a SELECT in the same transaction");
@@ -212,6 +222,13 @@ constexpr bool require_features() {
                 "mean every row");
   static_assert(renderable<Used, rejection::insert_without_rows>,
                 "egret: this INSERT has no rows: add .values(...), .rows(...) or .from(query)");
+  static_assert(renderable<Used, rejection::upsert_update_where>,
+                "egret: this engine's upsert (ON DUPLICATE KEY UPDATE) takes no WHERE; drop .where() from "
+                "do_update(), or insert with do_nothing() and then run an update(t).set(...).where(p)");
+  static_assert(renderable<Used, rejection::upsert_reads_earlier_set>,
+                "egret: ON DUPLICATE KEY UPDATE assigns left to right, so a value reading a column that an earlier "
+                "set() of the same do_update() changes would read the new value (ON CONFLICT reads the old one); "
+                "put that set() first, or read excluded() instead");
   return (Used & (missing<D> | rejections)) == 0;
 }
 

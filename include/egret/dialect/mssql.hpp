@@ -9,6 +9,10 @@
 #include <egret/expr/operators.hpp>
 #include <egret/expr/window_spec.hpp>
 
+namespace egret::win {
+struct nth_value;
+}  // namespace egret::win
+
 namespace egret::dialect {
 
 struct mssql_family {};
@@ -78,15 +82,26 @@ struct mssql : ansi {
     }
   }
 
-  /// `CASE WHEN e IS NULL THEN 1 ELSE 0 END [DESC], `: T-SQL cannot sort on a condition.
+  /// `CASE WHEN e IS NULL THEN 1 ELSE 0 END [DESC], `: T-SQL cannot sort on a condition (a condition e is
+  /// itself the CASE of render_select_value).
   template <class D, class S, bool First, class V, class E>
   static constexpr void render_null_sort_key(V& v, E const* e) {
     v.text("CASE WHEN ");
-    egret::detail::render_operand<D, S>(v, e, prec::compare, true);
+    if constexpr (is_condition<E>)
+      D::template render_select_value<D, S>(v, e);
+    else
+      egret::detail::render_operand<D, S>(v, e, prec::compare, true);
     v.text(First ? " IS NULL THEN 1 ELSE 0 END DESC, " : " IS NULL THEN 1 ELSE 0 END, ");
   }
 
   /// T-SQL frames: ROWS, and RANGE between UNBOUNDED and CURRENT ROW only; no GROUPS, no EXCLUDE.
+  template <class D, class Fn>
+  static constexpr void require_window_function() {
+    static_assert(!std::is_same_v<Fn, win::nth_value>,
+                  "egret: SQL Server has no NTH_VALUE window function; number the rows with row_number() in a "
+                  "subquery and keep the n-th");
+  }
+
   template <class D, class Frame>
   static constexpr void require_frame() {
     static_assert(Frame::unit != frame_unit::groups,
@@ -105,6 +120,12 @@ struct mssql : ansi {
       Limit::template render_count<D, S>(v, l);
       v.text(") ");
     }
+  }
+
+  /// T-SQL rejects an ORDER BY in a derived table, subquery or CTE without TOP or OFFSET: ` OFFSET 0 ROWS`.
+  template <class D, class V>
+  static constexpr void render_nested_order(V& v) {
+    v.text(" OFFSET 0 ROWS");
   }
 
   /// OFFSET needs an ORDER BY: ` ORDER BY (SELECT NULL)` (no particular order) when the query has none.

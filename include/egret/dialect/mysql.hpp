@@ -4,9 +4,10 @@
 // Both: identifiers in backticks, `?` placeholders, string literals with quotes and backslashes doubled (the
 // server reads a backslash as an escape unless sql_mode has NO_BACKSLASH_ESCAPES), `||` written CONCAT() (it
 // is OR in MySQL), integer `/` written DIV (truncating, egret's rule), `a IS NOT DISTINCT FROM b` written
-// `a <=> b`. They lack FILTER and NULLS FIRST / LAST (egret emulates both), FULL OUTER JOIN (and so
-// has_right_full_join is false), UPDATE ... FROM and ON CONFLICT (MySQL's ON DUPLICATE KEY UPDATE is not
-// the same statement). MariaDB has RETURNING on INSERT and DELETE; MySQL has none.
+// `a <=> b`. They lack FILTER and NULLS FIRST / LAST (egret emulates both), FULL OUTER JOIN (RIGHT JOIN they
+// have) and UPDATE ... FROM. An upsert is `ON DUPLICATE KEY UPDATE` (statement/conflict.hpp), which fires on a
+// conflict with any unique key, not only the on_conflict() target (docs/mysql.md). MariaDB has RETURNING on
+// INSERT and DELETE; MySQL has none.
 //
 // Type names: CAST targets differ from column types on these engines (no CAST AS BIGINT): `type_name` (what
 // CAST uses, expr/predicate.hpp) gives SIGNED, DOUBLE, CHAR, DATE, DATETIME(6); `column_type_name` gives the
@@ -39,13 +40,18 @@ struct mysql_v : ansi {
   static constexpr bool has_filter_clause = false;
   /// Emulated: ORDER BY `x IS NULL`, x.
   static constexpr bool has_nulls_order = false;
-  /// ON DUPLICATE KEY UPDATE is keyed on every unique index, not on a conflict target: not rendered.
-  static constexpr bool has_upsert = false;
+  /// on_conflict(...).do_update(set(c, x)...) is `ON DUPLICATE KEY UPDATE `c` = x`, excluded(c) is `VALUES(`c`)`
+  /// (deprecated on MySQL 8.0.20+, still accepted; MariaDB has no other spelling), do_nothing() is
+  /// `ON DUPLICATE KEY UPDATE `c` = `c`` on the first target column. The engine checks every unique key, not the
+  /// target's only; it has no WHERE there, and assigns left to right (both rejected, statement/conflict.hpp).
+  static constexpr bool has_upsert = true;
+  static constexpr bool upsert_on_duplicate_key = true;
   /// MariaDB: INSERT ... RETURNING and DELETE ... RETURNING (10.5); UPDATE ... RETURNING is a server error.
   static constexpr bool has_returning = IsMariaDB;
   static constexpr bool has_update_from = false;
-  /// RIGHT JOIN exists, FULL OUTER JOIN does not; egret has one flag for both.
-  static constexpr bool has_right_full_join = false;
+  /// RIGHT JOIN exists, FULL OUTER JOIN does not.
+  static constexpr bool has_right_full_join = true;
+  static constexpr bool has_full_join = false;
   static constexpr bool has_window_functions = true;
   static constexpr bool has_math_functions = true;
   static constexpr bool has_boolean_literals = true;

@@ -81,6 +81,23 @@ struct oracle : ansi {
                   "egret: Oracle 19c window frames have no EXCLUDE clause (21c has); drop .exclude_...()");
   }
 
+  /// Several INSERT rows (`VALUES (...), (...)` is 23ai): ` SELECT a, b FROM DUAL UNION ALL SELECT c, d FROM
+  /// DUAL`; a single row keeps ` VALUES (a, b)`.
+  template <class D, class V>
+  static constexpr void render_insert_row_open(V& v, std::size_t i, std::size_t count) {
+    if (count == 1)
+      ansi::render_insert_row_open<D>(v, i, count);
+    else
+      v.text(i == 0 ? " SELECT " : " UNION ALL SELECT ");
+  }
+  template <class D, class V>
+  static constexpr void render_insert_row_close(V& v, std::size_t i, std::size_t count) {
+    if (count == 1)
+      ansi::render_insert_row_close<D>(v, i, count);
+    else
+      v.text(" FROM DUAL");
+  }
+
   /// ` OFFSET m ROWS FETCH NEXT n ROWS ONLY` (12c and later; the offset comes first in the text).
   template <class D, class S, class V, class Limit>
   static constexpr void render_limit(V& v, Limit const* l) {

@@ -29,6 +29,7 @@ struct sqlite_v : ansi {
   static constexpr bool has_returning = Version >= sqlite_since(feature::returning);
   static constexpr bool has_math_functions = Version >= sqlite_since(feature::math_functions);
   static constexpr bool has_right_full_join = Version >= sqlite_since(feature::right_full_join);
+  static constexpr bool has_full_join = Version >= sqlite_since(feature::full_join);
 
   /// Dates are ISO-8601 text: a plain string literal.
   template <class D, class V, class T>

@@ -107,7 +107,8 @@ void render_from_item(writer& w, F const& f) {
     } else {
       egret::detail::render_select<D>(w, &f.rel);
     }
-    w.text(") AS ");
+    w.ch(')');
+    w.text(D::table_alias_keyword);
     S::template write_alias<D, F>(w);
   } else if constexpr (has_dyn_v<F>) {
     F::template render_from<D, S>(w, &f);

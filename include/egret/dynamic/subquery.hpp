@@ -86,7 +86,8 @@ class subquery {
     if constexpr (std::is_same_v<V, writer>) {
       v.ch('(');
       n->q_->render(v, nullptr);
-      v.text(") AS ");
+      v.ch(')');
+      v.text(D::table_alias_keyword);
       D::template quote_identifier<D>(v, n->alias_);
     }
   }

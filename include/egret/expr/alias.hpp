@@ -110,7 +110,10 @@ constexpr void render_sort_key(V& v, K const* k) {
   if constexpr (K::nulls != nulls_order::unspecified && !D::has_nulls_order) {
     D::template render_null_sort_key<D, S, K::nulls == nulls_order::first>(v, member(k, &K::expr));
   }
-  E::template render<D, S>(v, member(k, &K::expr));
+  if constexpr (requires { typename E::value_type; })
+    D::template render_select_value<D, S>(v, member(k, &K::expr));  // a condition is a value here
+  else
+    E::template render<D, S>(v, member(k, &K::expr));  // a key typed at run time (dynamic/sort_key.hpp)
   if constexpr (K::descending) v.text(" DESC");
   if constexpr (K::nulls != nulls_order::unspecified && D::has_nulls_order)
     v.text(K::nulls == nulls_order::first ? " NULLS FIRST" : " NULLS LAST");

@@ -45,15 +45,18 @@ constexpr auto otherwise(E const& e) {
 }
 
 namespace detail {
-/// ` WHEN c THEN v`.
-template <class D, class S, class V, class W>
+/// ` WHEN c THEN v`: c is a condition in a searched CASE (Searched), a value compared with the subject in a
+/// simple one; v is a value (a condition there is `CASE WHEN p THEN 1 ...` where the engine has no BOOLEAN).
+template <class D, class S, bool Searched, class V, class W>
 constexpr void render_when(V& v, W const* w) {
   using C = decltype(W::cond);
-  using E = decltype(W::then);
   v.text(" WHEN ");
-  C::template render<D, S>(v, member(w, &W::cond));
+  if constexpr (Searched)
+    D::template render_condition<D, S>(v, member(w, &W::cond), 0);
+  else
+    C::template render<D, S>(v, member(w, &W::cond));
   v.text(" THEN ");
-  E::template render<D, S>(v, member(w, &W::then));
+  D::template render_select_value<D, S>(v, member(w, &W::then));
 }
 }  // namespace detail
 
@@ -79,7 +82,7 @@ struct case_t : expr_methods<case_t<T, Else, Whens...>> {
     render_branches<D, S>(v, detail::member(n, &case_t::branches), std::index_sequence_for<Whens...>{});
     if constexpr (!std::is_same_v<Else, null_t<T>>) {
       v.text(" ELSE ");
-      Else::template render<D, S>(v, detail::member(n, &case_t::otherwise));
+      D::template render_select_value<D, S>(v, detail::member(n, &case_t::otherwise));
     }
     v.text(" END");
   }
@@ -87,7 +90,7 @@ struct case_t : expr_methods<case_t<T, Else, Whens...>> {
  private:
   template <class D, class S, class V, std::size_t... Is>
   static constexpr void render_branches(V& v, detail::pack<Whens...> const* p, std::index_sequence<Is...>) {
-    (detail::render_when<D, S>(v, detail::pack<Whens...>::at(static_cast<detail::slot<Is, Whens> const*>(p))), ...);
+    (detail::render_when<D, S, true>(v, detail::pack<Whens...>::at(static_cast<detail::slot<Is, Whens> const*>(p))), ...);
   }
 };
 
@@ -161,7 +164,7 @@ struct simple_case_t : expr_methods<simple_case_t<T, X, Else, Whens...>> {
     render_branches<D, S>(v, detail::member(n, &simple_case_t::branches), std::index_sequence_for<Whens...>{});
     if constexpr (!std::is_same_v<Else, null_t<T>>) {
       v.text(" ELSE ");
-      Else::template render<D, S>(v, detail::member(n, &simple_case_t::otherwise));
+      D::template render_select_value<D, S>(v, detail::member(n, &simple_case_t::otherwise));
     }
     v.text(" END");
   }
@@ -169,7 +172,7 @@ struct simple_case_t : expr_methods<simple_case_t<T, X, Else, Whens...>> {
  private:
   template <class D, class S, class V, std::size_t... Is>
   static constexpr void render_branches(V& v, detail::pack<Whens...> const* p, std::index_sequence<Is...>) {
-    (detail::render_when<D, S>(v, detail::pack<Whens...>::at(static_cast<detail::slot<Is, Whens> const*>(p))), ...);
+    (detail::render_when<D, S, false>(v, detail::pack<Whens...>::at(static_cast<detail::slot<Is, Whens> const*>(p))), ...);
   }
 };
 

@@ -65,7 +65,10 @@ struct unary : expr_methods<unary<Not, E>> {
   template <class D, class S, class V>
   static constexpr void render(V& v, unary const* n) {
     v.text(Not ? "NOT " : "-");
-    detail::render_operand<D, S>(v, detail::member(n, &unary::arg), precedence);
+    if constexpr (Not)  // a condition: a BOOLEAN value is `x = 1` where the engine has no BOOLEAN
+      D::template render_condition<D, S>(v, detail::member(n, &unary::arg), precedence);
+    else
+      detail::render_operand<D, S>(v, detail::member(n, &unary::arg), precedence);
   }
 };
 

@@ -371,6 +371,7 @@ struct window_call : expr_tag {
   /// `FN(args...)`, the part before OVER.
   template <class D, class S, class V>
   static constexpr void render_call(V& v, window_call const* n) {
+    D::template require_window_function<D, Fn>();  // SQL Server has no NTH_VALUE
     v.text(Fn::sql);
     v.ch('(');
     if constexpr (sizeof...(Args) > 0)

@@ -47,8 +47,10 @@ struct join_t : relation_methods<join_t<Kind, L, R, P>> {
 
   template <class D, class S, class V>
   static constexpr void render_from(V& v, join_t const* n) {
-    if constexpr (Kind == join_kind::right || Kind == join_kind::full)
+    if constexpr (Kind == join_kind::right)
       dialect::use<D, dialect::feature::right_full_join>(v);
+    else if constexpr (Kind == join_kind::full)
+      dialect::use<D, dialect::feature::full_join>(v);
     L::template render_from<D, S>(v, detail::member(n, &join_t::l));
     v.text(keyword);
     if constexpr (requires { R::is_join; }) v.ch('(');  // a join nested on the right keeps its own ON

@@ -71,6 +71,8 @@ constexpr void render_level(V& v, N const* n) {
     using O = std::remove_cvref_t<decltype(*find_stage<stage::order>(n))>;
     v.text(" ORDER BY ");
     O::template render_keys<D, S>(v, find_stage<stage::order>(n));
+    // nested and without LIMIT / OFFSET: what the dialect adds there (SQL Server: ` OFFSET 0 ROWS`)
+    if constexpr (Depth > 0 && count_stage<stage::limit, N> == 0) D::template render_nested_order<D>(v);
   } else if constexpr (count_stage<stage::limit, N> > 0) {
     D::template render_unordered_limit<D, std::remove_cvref_t<decltype(*find_stage<stage::limit>(n))>>(v);
   }

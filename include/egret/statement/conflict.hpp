@@ -1,6 +1,10 @@
 // Defines the upsert clause of INSERT: `ON CONFLICT (target) DO NOTHING` and
 // `ON CONFLICT (target) DO UPDATE SET ... [WHERE ...]`, and excluded(column), the value the conflicting
-// INSERT proposed for a column (SQL `excluded."qty"`).
+// INSERT proposed for a column (SQL `excluded."qty"`). On a dialect with `upsert_on_duplicate_key` (MySQL,
+// MariaDB) the same clause is `ON DUPLICATE KEY UPDATE "c" = x, ...` with `VALUES("c")` for excluded(c), and
+// DO NOTHING is the no-op `ON DUPLICATE KEY UPDATE "k" = "t"."k"`; such an engine takes no WHERE there and
+// assigns left to right, so a do_update() with where(), or whose value reads a column an earlier set() of it
+// changes, is rejected at to_sql.
 #pragma once
 
 #include <egret/statement/assignment.hpp>
@@ -23,8 +27,14 @@ struct excluded_t : expr_methods<excluded_t<C>> {
 
   template <class D, class S, class V>
   static constexpr void render(V& v, excluded_t const*) {
-    v.text("excluded.");
-    D::template quote_identifier<D>(v, C::name.view());
+    if constexpr (D::upsert_on_duplicate_key) {
+      v.text("VALUES(");
+      D::template quote_identifier<D>(v, C::name.view());
+      v.ch(')');
+    } else {
+      v.text("excluded.");
+      D::template quote_identifier<D>(v, C::name.view());
+    }
   }
 };
 
@@ -45,7 +55,9 @@ struct no_conflict {
   static constexpr void render(V&, no_conflict const*) {}
 };
 
-/// `DO NOTHING`.
+/// `DO NOTHING`; with ON DUPLICATE KEY, `"k" = "t"."k"` (no change) on column K, the first conflict target
+/// column (or the table's first column).
+template <class K>
 struct do_nothing_t {
   template <class S>
   static constexpr bool in_scope_of = true;
@@ -53,7 +65,32 @@ struct do_nothing_t {
   static constexpr void render(V& v, do_nothing_t const*) {
     v.text(" DO NOTHING");
   }
+  template <class D, class S, class V>
+  static constexpr void render_on_duplicate_key(V& v, do_nothing_t const*) {
+    D::template quote_identifier<D>(v, K::name.view());
+    v.text(" = ");
+    K::template render<D, S>(v, static_cast<K const*>(nullptr));
+  }
 };
+
+namespace detail {
+template <class... Cs>
+struct is_one_of_columns {
+  template <class E>
+  struct pred : std::bool_constant<(std::is_same_v<E, Cs> || ...)> {};
+};
+
+/// Whether the value of an assignment in Rest reads a column that an assignment before it (Done) sets.
+template <class... Done>
+constexpr bool reads_earlier_set(type_list<Done...>, type_list<>) {
+  return false;
+}
+template <class... Done, class A, class... Rest>
+constexpr bool reads_earlier_set(type_list<Done...>, type_list<A, Rest...>) {
+  return any_node_v<is_one_of_columns<typename Done::column...>::template pred, typename A::expr> ||
+         reads_earlier_set(type_list<Done..., A>{}, type_list<Rest...>{});
+}
+}  // namespace detail
 
 /// `DO UPDATE SET a = x, ... [WHERE p]`.
 template <class W, class... As>
@@ -78,6 +115,18 @@ struct do_update_t {
     detail::assignments<As...>::template render<D, S>(v, detail::member(n, &do_update_t::sets));
     detail::render_where<D, S>(v, detail::member(n, &do_update_t::where));
   }
+
+  /// `"a" = x, ...` after ON DUPLICATE KEY UPDATE: no WHERE there, and each value sees the assignments
+  /// before it, so both are rejected (the caller renders nothing more).
+  template <class D, class S, class V>
+  static constexpr void render_on_duplicate_key(V& v, do_update_t const* n) {
+    if constexpr (W::given)
+      dialect::reject<D, dialect::rejection::upsert_update_where>(v);
+    else if constexpr (detail::reads_earlier_set(type_list<>{}, type_list<As...>{}))
+      dialect::reject<D, dialect::rejection::upsert_reads_earlier_set>(v);
+    else
+      detail::assignments<As...>::template render<D, S>(v, detail::member(n, &do_update_t::sets));
+  }
 };
 
 /// `ON CONFLICT [(c1, c2)] action`.
@@ -101,14 +150,19 @@ struct on_conflict_t<type_list<Cs...>, Action> {
   template <class D, class S, class V>
   static constexpr void render(V& v, on_conflict_t const* n) {
     detail::require_upsert<D>(v);
-    v.text(" ON CONFLICT");
-    if constexpr (sizeof...(Cs) > 0) {
-      v.text(" (");
-      bool first = true;
-      ((first ? void(first = false) : v.text(", "), D::template quote_identifier<D>(v, Cs::name.view())), ...);
-      v.ch(')');
+    if constexpr (D::upsert_on_duplicate_key) {
+      v.text(" ON DUPLICATE KEY UPDATE ");
+      Action::template render_on_duplicate_key<D, S>(v, detail::member(n, &on_conflict_t::action));
+    } else {
+      v.text(" ON CONFLICT");
+      if constexpr (sizeof...(Cs) > 0) {
+        v.text(" (");
+        bool first = true;
+        ((first ? void(first = false) : v.text(", "), D::template quote_identifier<D>(v, Cs::name.view())), ...);
+        v.ch(')');
+      }
+      Action::template render<D, S>(v, detail::member(n, &on_conflict_t::action));
     }
-    Action::template render<D, S>(v, detail::member(n, &on_conflict_t::action));
   }
 };
 
@@ -146,8 +200,12 @@ template <class Insert, class... Cs>
 struct conflict_target_t {
   Insert insert;
 
-  /// `ON CONFLICT (cols) DO NOTHING`: the conflicting row is skipped (no error, no change).
-  constexpr auto do_nothing() const { return insert.with_conflict(on_conflict_t<type_list<Cs...>, do_nothing_t>{}); }
+  /// `ON CONFLICT (cols) DO NOTHING`: the conflicting row is skipped (no error, no change). (MySQL, MariaDB:
+  /// `ON DUPLICATE KEY UPDATE "c" = "t"."c"` on the first of cols, or the table's first column.)
+  constexpr auto do_nothing() const {
+    using K = at_t<0, type_list<Cs..., at_t<0, typename Insert::table::egret_columns>>>;
+    return insert.with_conflict(on_conflict_t<type_list<Cs...>, do_nothing_t<K>>{});
+  }
 
   /// `ON CONFLICT (cols) DO UPDATE SET ...`: the row already there is updated instead; `excluded(col)`
   /// is the value the INSERT proposed. Add a condition with `.where(p)` on the result.

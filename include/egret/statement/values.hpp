@@ -23,13 +23,14 @@ struct row_block {
 
   static constexpr std::size_t count = N;
 
+  /// The rows, the first being row `first` of the statement's `total`; the dialect writes what surrounds
+  /// each row (`render_insert_row_open` / `_close`: ` VALUES (`, `, (`, `)` in standard SQL).
   template <class D, class S, class V>
-  static constexpr void render(V& v, row_block const* b) {
+  static constexpr void render_rows(V& v, row_block const* b, std::size_t first, std::size_t total) {
     for (std::size_t i = 0; i < N; ++i) {
-      if (i) v.text(", ");
-      v.ch('(');
+      D::template render_insert_row_open<D>(v, first + i, total);
       Row::template render<D, S>(v, b ? &b->rows[i] : nullptr);
-      v.ch(')');
+      D::template render_insert_row_close<D>(v, first + i, total);
     }
   }
 };
@@ -95,13 +96,29 @@ struct values_source {
     return add_impl(b, std::index_sequence_for<Blocks...>{});
   }
 
+  /// ` VALUES (...), (...)`, or what the dialect writes instead (Oracle 19c: `SELECT ... FROM DUAL UNION ALL ...`).
   template <class D, class S, class V>
   static constexpr void render(V& v, values_source const* n) {
-    v.text(" VALUES ");
-    detail::pack<Blocks...>::template render<D, S>(v, detail::member(n, &values_source::blocks));
+    render_blocks<D, S>(v, detail::member(n, &values_source::blocks), std::index_sequence_for<Blocks...>{});
   }
 
  private:
+  /// The index of block I's first row.
+  template <std::size_t I>
+  static constexpr std::size_t first_row = [] {
+    std::size_t const counts[] = {Blocks::count...};
+    std::size_t r = 0;
+    for (std::size_t k = 0; k < I; ++k) r += counts[k];
+    return r;
+  }();
+
+  template <class D, class S, class V, std::size_t... Is>
+  static constexpr void render_blocks(V& v, detail::pack<Blocks...> const* p, std::index_sequence<Is...>) {
+    (Blocks::template render_rows<D, S>(v, detail::pack<Blocks...>::at(static_cast<detail::slot<Is, Blocks> const*>(p)),
+                                        first_row<Is>, row_count),
+     ...);
+  }
+
   template <class B, std::size_t... Is>
   constexpr values_source<Blocks..., B> add_impl(B const& b, std::index_sequence<Is...>) const {
     return {detail::make_pack(static_cast<detail::slot<Is, Blocks> const&>(blocks).v..., b)};

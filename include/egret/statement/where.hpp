@@ -69,7 +69,7 @@ template <class D, class S, class V, class W>
 constexpr void render_where(V& v, W const* w) {
   if constexpr (requires { &W::pred; }) {
     v.text(" WHERE ");
-    W::predicate::template render<D, S>(v, member(w, &W::pred));
+    D::template render_condition<D, S>(v, member(w, &W::pred), 0);
   } else if constexpr (std::is_same_v<W, all_rows>) {
     D::template render_where_all<D>(v);
   }

@@ -1,5 +1,6 @@
 // expect: egret: SQLite before 3.39 has no RIGHT or FULL OUTER JOIN; target sqlite_v<3039000> or newer
-// FULL OUTER JOIN shares RIGHT JOIN's gate; a PostgreSQL rendering of the same query compiles.
+// FULL OUTER JOIN (feature full_join) came with RIGHT JOIN in SQLite 3.39, under the same message; a PostgreSQL
+// rendering of the same query compiles.
 #include "../schema.hpp"
 int main() {
   orders o;

@@ -183,6 +183,50 @@ namespace dl = egret::dialect;
 static_assert(dl::missing<D> == (dl::bit(dl::feature::returning) | dl::bit(dl::feature::upsert) |
                                  dl::bit(dl::feature::filter_clause) | dl::bit(dl::feature::nulls_order)));
 static_assert(egret::insert_sql<D, customers>() == R"(INSERT INTO [customers] ([customer_id], [name], [age]) VALUES (?, ?, ?))");
+
+// ---- BOOLEAN values and conditions in every position: a value under NOT, in when() and in the WHERE of
+// UPDATE / DELETE is `x = 1`; a condition as a CASE result or an ORDER BY key is a CASE ----
+static_assert(to_sql<D>(t.filter(!t.ok).select(t.g)) ==
+              R"(SELECT [m].[g] FROM [m] WHERE NOT [m].[ok] = 1)");
+static_assert(to_sql<D>(t.filter(!(t.ok && t.g > 1)).select(t.g)) ==
+              R"(SELECT [m].[g] FROM [m] WHERE NOT ([m].[ok] = 1 AND [m].[g] > ?))");
+static_assert(to_sql<D>(t.select(egret::if_else(t.ok, lit<1>, lit<2>).as<"v">())) ==
+              R"(SELECT CASE WHEN [m].[ok] = 1 THEN 1 ELSE 2 END AS [v] FROM [m])");
+static_assert(to_sql<D>(t.select(egret::cases(egret::when(t.ok, str<"yes">), egret::when(!t.ok, str<"no">)).as<"v">())) ==
+              R"(SELECT CASE WHEN [m].[ok] = 1 THEN N'yes' WHEN NOT [m].[ok] = 1 THEN N'no' END AS [v] FROM [m])");
+static_assert(to_sql<D>(t.select(egret::if_else(t.g > 1, t.ok, t.x > 2.0).as<"v">())) ==
+              R"(SELECT CASE WHEN [m].[g] > ? THEN [m].[ok] ELSE CASE WHEN [m].[x] > ? THEN 1 WHEN NOT ([m].[x] > ?) THEN 0 END END AS [v] FROM [m])");
+static_assert(to_sql<D>(t.select(egret::case_(t.g).when(1, t.i > 2).otherwise(t.ok).as<"v">())) ==
+              R"(SELECT CASE [m].[g] WHEN ? THEN CASE WHEN [m].[i] > ? THEN 1 WHEN NOT ([m].[i] > ?) THEN 0 END ELSE [m].[ok] END AS [v] FROM [m])");
+static_assert(to_sql<D>(egret::update(t).set(t.g, 1).where(t.ok)) ==
+              R"(UPDATE [m] SET [g] = ? WHERE [m].[ok] = 1)");
+static_assert(to_sql<D>(egret::delete_from(t).where(!t.ok)) ==
+              R"(DELETE FROM [m] WHERE NOT [m].[ok] = 1)");
+static_assert(to_sql<D>(egret::delete_from(t).where(t.ok).where(t.g > 2)) ==
+              R"(DELETE FROM [m] WHERE [m].[ok] = 1 AND [m].[g] > ?)");
+static_assert(to_sql<D>(t.order_by((t.g > 1).desc(), t.ok)) ==
+              R"(SELECT * FROM [m] ORDER BY CASE WHEN [m].[g] > ? THEN 1 WHEN NOT ([m].[g] > ?) THEN 0 END DESC, [m].[ok])");
+static_assert(to_sql<D>(t.order_by(egret::asc(t.o.is_null()).nulls_first())) ==
+              R"(SELECT * FROM [m] ORDER BY CASE WHEN CASE WHEN [m].[o] IS NULL THEN 1 WHEN NOT ([m].[o] IS NULL) THEN 0 END IS NULL THEN 1 ELSE 0 END DESC, CASE WHEN [m].[o] IS NULL THEN 1 WHEN NOT ([m].[o] IS NULL) THEN 0 END)");
+static_assert(to_sql<D>(p.select(egret::row_number().over(egret::order_by(p.amount > 10)).as<"rn">())) ==
+              R"(SELECT ROW_NUMBER() OVER (ORDER BY CASE WHEN [payments].[amount] > ? THEN 1 WHEN NOT ([payments].[amount] > ?) THEN 0 END) AS [rn] FROM [payments])");
+
+// ---- an ORDER BY in a derived table, subquery, CTE or set operand without TOP / OFFSET: ` OFFSET 0 ROWS`
+// (T-SQL rejects it otherwise); at the top level, or with TOP / OFFSET, nothing is added ----
+constexpr auto sorted = t.select(t.g).order_by(t.g);
+constexpr auto sorted_ids = egret::cte<"srt">(o.select(o.order_id).order_by(o.order_id));
+static_assert(to_sql<D>(sorted) ==
+              R"(SELECT [m].[g] FROM [m] ORDER BY [m].[g])");
+static_assert(to_sql<D>(sorted.filter(sorted["g"_c] > 1)) ==
+              R"(SELECT * FROM (SELECT [m].[g] FROM [m] ORDER BY [m].[g] OFFSET 0 ROWS) AS [t0] WHERE [t0].[g] > ?)");
+static_assert(to_sql<D>(o.select(o.order_id).order_by(o.order_id).union_all(p.select(p.order_id))) ==
+              R"(SELECT * FROM (SELECT [orders].[order_id] FROM [orders] ORDER BY [orders].[order_id] OFFSET 0 ROWS) AS [u0] UNION ALL SELECT [payments].[order_id] FROM [payments])");
+static_assert(to_sql<D>(egret::with(sorted_ids).query(o.join(sorted_ids, sorted_ids["order_id"_c] == o.order_id).select(o.order_id))) ==
+              R"(WITH [srt] AS (SELECT [orders].[order_id] FROM [orders] ORDER BY [orders].[order_id] OFFSET 0 ROWS) SELECT [orders].[order_id] FROM [orders] INNER JOIN [srt] ON [srt].[order_id] = [orders].[order_id])");
+static_assert(to_sql<D>(o.filter(o.order_id.isin(p.select(p.order_id).order_by(p.order_id)))) ==
+              R"(SELECT * FROM [orders] WHERE [orders].[order_id] IN (SELECT [payments].[order_id] FROM [payments] ORDER BY [payments].[order_id] OFFSET 0 ROWS))");
+static_assert(to_sql<D>(first3.filter(first3["order_id"_c] > 1)) ==
+              R"(SELECT * FROM (SELECT TOP (?) [orders].[order_id] FROM [orders]) AS [t0] WHERE [t0].[order_id] > ?)");
 }  // namespace
 
 TEST_CASE("golden mssql: the compile-time text is also the run-time text", "[golden][mssql]") {

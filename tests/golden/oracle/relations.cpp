@@ -175,6 +175,36 @@ namespace dl = egret::dialect;
 static_assert(dl::missing<D> == (dl::bit(dl::feature::returning) | dl::bit(dl::feature::upsert) |
                                  dl::bit(dl::feature::update_from) | dl::bit(dl::feature::filter_clause)));
 static_assert(egret::insert_sql<D, customers>() == R"(INSERT INTO "customers" ("customer_id", "name", "age") VALUES (:1, :2, :3))");
+
+// ---- BOOLEAN values and conditions in every position: a value under NOT, in when() and in the WHERE of
+// UPDATE / DELETE is `x = 1`; a condition as a CASE result or an ORDER BY key is a CASE ----
+static_assert(to_sql<D>(t.filter(!t.ok).select(t.g)) ==
+              R"(SELECT "m"."g" FROM "m" WHERE NOT "m"."ok" = 1)");
+static_assert(to_sql<D>(t.filter(!(t.ok && t.g > 1)).select(t.g)) ==
+              R"(SELECT "m"."g" FROM "m" WHERE NOT ("m"."ok" = 1 AND "m"."g" > :1))");
+static_assert(to_sql<D>(t.select(egret::if_else(t.ok, lit<1>, lit<2>).as<"v">())) ==
+              R"(SELECT CASE WHEN "m"."ok" = 1 THEN 1 ELSE 2 END AS "v" FROM "m")");
+static_assert(to_sql<D>(t.select(egret::cases(egret::when(t.ok, str<"yes">), egret::when(!t.ok, str<"no">)).as<"v">())) ==
+              R"(SELECT CASE WHEN "m"."ok" = 1 THEN 'yes' WHEN NOT "m"."ok" = 1 THEN 'no' END AS "v" FROM "m")");
+static_assert(to_sql<D>(t.select(egret::if_else(t.g > 1, t.ok, t.x > 2.0).as<"v">())) ==
+              R"(SELECT CASE WHEN "m"."g" > :1 THEN "m"."ok" ELSE CASE WHEN "m"."x" > :2 THEN 1 WHEN NOT ("m"."x" > :3) THEN 0 END END AS "v" FROM "m")");
+static_assert(to_sql<D>(egret::update(t).set(t.g, 1).where(t.ok)) ==
+              R"(UPDATE "m" SET "g" = :1 WHERE "m"."ok" = 1)");
+static_assert(to_sql<D>(egret::delete_from(t).where(!t.ok)) ==
+              R"(DELETE FROM "m" WHERE NOT "m"."ok" = 1)");
+static_assert(to_sql<D>(t.order_by((t.g > 1).desc(), t.ok)) ==
+              R"(SELECT * FROM "m" ORDER BY CASE WHEN "m"."g" > :1 THEN 1 WHEN NOT ("m"."g" > :2) THEN 0 END DESC, "m"."ok")");
+static_assert(to_sql<D>(t.order_by(egret::asc(t.o.is_null()).nulls_first())) ==
+              R"(SELECT * FROM "m" ORDER BY CASE WHEN "m"."o" IS NULL THEN 1 WHEN NOT ("m"."o" IS NULL) THEN 0 END NULLS FIRST)");
+
+// ---- INSERT of several rows: `SELECT ... FROM DUAL UNION ALL ...` (VALUES (...), (...) is 23ai); one row
+// keeps VALUES ----
+static_assert(to_sql<D>(egret::insert_into(c).values(1, "Ann", std::nullopt).values(2, str<"Bob">, lit<4>)) ==
+              R"(INSERT INTO "customers" ("customer_id", "name", "age") SELECT :1, :2, NULL FROM DUAL UNION ALL SELECT :3, 'Bob', 4 FROM DUAL)");
+static_assert(to_sql<D>(egret::insert_into(c, c.customer_id, c.name).rows(three)) ==
+              R"(INSERT INTO "customers" ("customer_id", "name") SELECT :1, :2 FROM DUAL UNION ALL SELECT :3, :4 FROM DUAL UNION ALL SELECT :5, :6 FROM DUAL)");
+static_assert(to_sql<D>(egret::insert_into(c, c.customer_id, c.name).values(0, "z").rows(three)) ==
+              R"(INSERT INTO "customers" ("customer_id", "name") SELECT :1, :2 FROM DUAL UNION ALL SELECT :3, :4 FROM DUAL UNION ALL SELECT :5, :6 FROM DUAL UNION ALL SELECT :7, :8 FROM DUAL)");
 }  // namespace
 
 TEST_CASE("golden oracle: the compile-time text is also the run-time text", "[golden][oracle]") {
