@@ -390,12 +390,14 @@ template <class T>
 row type_row(std::string label) {
   return {std::move(label), each_dialect([](auto const* d) {
             using D = std::remove_cvref_t<decltype(*d)>;
-            return code(D::template type_name<D, T>());
+            std::string_view const column = D::template type_name<D, T>();
+            std::string_view const cast = D::template cast_type_name<D, T>();
+            return column == cast ? code(column) : code(column) + " (CAST: " + code(cast) + ")";
           })};
 }
 
 section types() {
-  section s{"Types", "C++ type", "`type_name<D, T>()`: the column type in `create_table_sql` and the target of `cast<T>()`.", {}};
+  section s{"Types", "C++ type", "`type_name<D, T>()`: the column type in `create_table_sql`, also the target of `cast<T>()` unless the cell names `cast_type_name<D, T>()`'s.", {}};
   s.rows.push_back(type_row<std::int32_t>("`std::int32_t`"));
   s.rows.push_back(type_row<std::int64_t>("`std::int64_t`"));
   s.rows.push_back(type_row<double>("`double`"));

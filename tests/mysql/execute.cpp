@@ -250,7 +250,7 @@ using points = egret::adopt_table<point, "points">;
 }  // namespace
 
 TEST_CASE("mysql: an existing struct adopted as a table schema", "[mysql]") {
-  CHECK(egret::mysql::create_table_sql<egret::dialect::mariadb, points>() ==
+  CHECK(egret::create_table_sql<egret::dialect::mariadb, points>() ==
         "CREATE TABLE `points` (`id` BIGINT NOT NULL, `x` DOUBLE NOT NULL, `label` TEXT)");
   auto& db = fresh();
   db.create_table<points>();
@@ -324,4 +324,88 @@ TEST_CASE("mysql: ON DUPLICATE KEY UPDATE fires on any unique key, not only the 
   CHECK_THROWS_AS(db.run(egret::insert_into(k).values(std::string(300, 'x'), 2).on_conflict(k.code).do_nothing()),
                   egret::mysql::error);
   CHECK(db.execute(k.aggregate(egret::count().as<"n">())).first()->get<"n">() == 1);
+}
+
+namespace {
+EGRET_TABLE(shifting, (id, std::int64_t), (v, std::int64_t));
+}  // namespace
+
+TEST_CASE("mysql: a cached statement reads its table's new columns after ALTER TABLE", "[mysql]") {
+  auto& db = egret_test::mysql_db();
+  db.drop_table("shifting");
+  db.exec("CREATE TABLE `shifting` (`id` BIGINT NOT NULL, `v` BIGINT NOT NULL)");
+  db.exec("INSERT INTO `shifting` VALUES (1, 7)");
+  // the same statement each time (cached by its text), its columns bound once when prepared
+  egret::mysql::statement& s = db.dynamic_statement("SELECT `v` FROM `shifting` ORDER BY `id`");
+  auto first = [&s](auto type) {
+    s.execute();
+    REQUIRE(s.step());
+    return s.read<decltype(type)>(0);
+  };
+  CHECK(first(std::int64_t{}) == 7);
+  CHECK(first(std::string{}) == "7");
+
+  // the same column count, another type: the buffers are bound again for the new type
+  db.exec("ALTER TABLE `shifting` MODIFY `v` DOUBLE NOT NULL");
+  db.exec("UPDATE `shifting` SET `v` = 2.5");
+  CHECK(first(double{}) == 2.5);
+  CHECK(first(std::int64_t{}) == 2);  // truncated, as before the change
+  db.exec("ALTER TABLE `shifting` MODIFY `v` TEXT NOT NULL");
+  std::string const long_text = std::string(97, 'x') + "abc";  // longer than a text buffer's first 64 bytes
+  db.exec("UPDATE `shifting` SET `v` = '" + long_text + "'");
+  CHECK(first(std::string{}) == long_text);
+  CHECK_THROWS_AS(first(std::int64_t{}), egret::type_error);
+  CHECK_THROWS_AS(first(double{}), egret::type_error);
+  db.exec("UPDATE `shifting` SET `v` = '2024-02-29'");
+  CHECK(first(egret::date{}) == egret::date{2024, 2, 29});  // parsed from the text
+  db.exec("ALTER TABLE `shifting` MODIFY `v` DATE NOT NULL");
+  CHECK(first(egret::date{}) == egret::date{2024, 2, 29});
+  CHECK(first(std::string{}) == "2024-02-29");
+
+  // a typed query, cached by its compile-time text, keeps working after its column's type changed back
+  shifting t;
+  auto q = t.select(t.id, t.v).order_by(t.id);
+  db.exec("ALTER TABLE `shifting` MODIFY `v` BIGINT NOT NULL");
+  db.exec("UPDATE `shifting` SET `v` = 20240229");
+  CHECK(db.execute(q).to_vector().at(0).get<"v">() == 20240229);
+  db.exec("ALTER TABLE `shifting` MODIFY `v` VARCHAR(20) NOT NULL");
+  db.exec("UPDATE `shifting` SET `v` = '41'");
+  CHECK(db.execute(q).to_vector().at(0).get<"v">() == 41);
+
+  // another column count: the statement is prepared again; a query runs again
+  egret::mysql::statement& star = db.dynamic_statement("SELECT * FROM `shifting`");
+  star.execute();
+  CHECK(star.column_count() == 2);
+  star.free_result();
+  db.exec("ALTER TABLE `shifting` ADD `w` BIGINT NOT NULL DEFAULT 5");
+  star.execute();
+  REQUIRE(star.column_count() == 3);
+  CHECK(star.column_name(2) == "w");
+  REQUIRE(star.step());
+  CHECK(star.read<std::int64_t>(2) == 5);
+  CHECK(star.read<std::string>(1) == "41");
+  CHECK(!star.step());
+
+  // ... a statement that changes rows is not run twice: it throws once, its next execution works
+  egret::mysql::statement& ins = db.dynamic_statement("INSERT INTO `shifting` (`id`, `v`) VALUES (?, '0') RETURNING *");
+  ins.bind(1, std::int64_t{2});
+  ins.execute();
+  CHECK(ins.column_count() == 3);
+  ins.free_result();
+  db.exec("ALTER TABLE `shifting` DROP `w`");
+  ins.bind(1, std::int64_t{3});
+  try {
+    ins.execute();
+    FAIL("an INSERT whose RETURNING columns changed ran without an error");
+  } catch (egret::mysql::error const& x) {
+    CHECK(x.error_number() == CR_NEW_STMT_METADATA);  // from the client library, which the statement ran
+  }
+  CHECK(db.execute(egret::raw_query<"SELECT COUNT(*) FROM `shifting`", egret::out<"n", std::int64_t>>()).first()->get<"n">() == 3);
+  ins.bind(1, std::int64_t{4});
+  ins.execute();
+  CHECK(ins.column_count() == 2);
+  REQUIRE(ins.step());
+  CHECK(ins.read<std::int64_t>(0) == 4);
+  ins.free_result();
+  db.drop_table("shifting");
 }

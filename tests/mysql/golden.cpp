@@ -13,6 +13,8 @@ EGRET_TABLE(orders, (order_id, std::int64_t), (customer_id, std::int64_t), (orde
 EGRET_TABLE(payments, (payment_id, std::int64_t), (order_id, std::int64_t), (payment_method, std::string),
             (amount, double));
 EGRET_TABLE(events, (id, std::int32_t), (at, egret::timestamp), (flag, bool));
+EGRET_TABLE(keyed, (code, std::string), (n, std::int64_t), (label, std::string), (x, std::optional<double>));
+EGRET_PRIMARY_KEY(keyed, code, n);
 
 using egret::lit;
 using egret::str;
@@ -38,8 +40,21 @@ static_assert(to_sql<M>(egret::concat(o.status, str<"/">, o.status)) == "CONCAT(
 static_assert(to_sql<M>(o.order_id / 2) == "`orders`.`order_id` DIV ?");
 static_assert(to_sql<M>(p.amount / 2) == "`payments`.`amount` / ?");
 static_assert(to_sql<M>((o.order_id + 1) / (o.customer_id - 1)) == "(`orders`.`order_id` + ?) DIV (`orders`.`customer_id` - ?)");
+// CREATE TABLE: column types (type_name), not CAST targets; a TEXT column of the key is VARCHAR(255)
+static_assert(egret::create_table_sql<M, orders>() ==
+              "CREATE TABLE `orders` (`order_id` BIGINT NOT NULL, `customer_id` BIGINT NOT NULL, `order_date` DATE NOT NULL, "
+              "`status` TEXT NOT NULL, `note` TEXT)");
+static_assert(egret::create_table_sql<MB, events>() ==
+              "CREATE TABLE `events` (`id` INT NOT NULL, `at` DATETIME(6) NOT NULL, `flag` BOOLEAN NOT NULL)");
+static_assert(egret::create_table_sql<MB, keyed>() ==
+              "CREATE TABLE `keyed` (`code` VARCHAR(255) NOT NULL, `n` BIGINT NOT NULL, `label` TEXT NOT NULL, "
+              "`x` DOUBLE, PRIMARY KEY (`code`, `n`))");
+static_assert(egret::insert_sql<M, keyed>() == "INSERT INTO `keyed` (`code`, `n`, `label`, `x`) VALUES (?, ?, ?, ?)");
+
 // CAST targets
 static_assert(to_sql<M>(p.amount.cast<std::int64_t>()) == "CAST(`payments`.`amount` AS SIGNED)");
+static_assert(to_sql<M>(e.flag.cast<std::int32_t>()) == "CAST(`events`.`flag` AS SIGNED)");
+static_assert(to_sql<MB>(e.id.cast<bool>()) == "CAST(`events`.`id` AS SIGNED)");
 static_assert(to_sql<M>(o.order_id.cast<double>()) == "CAST(`orders`.`order_id` AS DOUBLE)");
 static_assert(to_sql<M>(o.order_id.cast<std::string>()) == "CAST(`orders`.`order_id` AS CHAR)");
 static_assert(to_sql<M>(o.status.cast<egret::date>()) == "CAST(`orders`.`status` AS DATE)");

@@ -183,13 +183,19 @@ struct ansi {
     D::template string_literal<D>(v, to_string(x));
   }
 
-  /// Type names for CAST and CREATE TABLE.
+  /// Type names for CREATE TABLE, and for CAST unless cast_type_name differs.
   template <class D, class T>
   static constexpr std::string_view type_name() {
     if constexpr (std::is_same_v<T, double>)
       return "DOUBLE PRECISION";
     else
       return sql_type<T>::name;
+  }
+
+  /// The target of `CAST(x AS ...)` for T: the column type, type_name (MySQL's CAST takes other names).
+  template <class D, class T>
+  static constexpr std::string_view cast_type_name() {
+    return D::template type_name<D, T>();
   }
 
   /// `lhs <op> rhs`, operands parenthesized when they bind looser.
@@ -346,6 +352,12 @@ struct ansi {
   static constexpr void render_column_type(V& v) {
     v.text(D::template type_name<D, T>());
     if constexpr (!Nullable) v.text(" NOT NULL");
+  }
+
+  /// The type of a column of the PRIMARY KEY in CREATE TABLE (never nullable): as any other column's.
+  template <class D, class T, class V>
+  static constexpr void render_key_column_type(V& v) {
+    D::template render_column_type<D, T, false>(v);
   }
 
   /// The primary key in CREATE TABLE: `, PRIMARY KEY (` keys `)`; `keys()` writes the quoted key columns.

@@ -9,9 +9,10 @@
 // conflict with any unique key, not only the on_conflict() target (docs/mysql.md). MariaDB has RETURNING on
 // INSERT and DELETE; MySQL has none.
 //
-// Type names: CAST targets differ from column types on these engines (no CAST AS BIGINT): `type_name` (what
-// CAST uses, expr/predicate.hpp) gives SIGNED, DOUBLE, CHAR, DATE, DATETIME(6); `column_type_name` gives the
-// CREATE TABLE types, which egret::mysql::connection uses (mysql/ddl.hpp). See docs/mysql.md.
+// Type names: CAST targets differ from column types on these engines (no CAST AS BIGINT): `type_name` gives the
+// CREATE TABLE types (INT, BIGINT, DOUBLE, BOOLEAN, TEXT, DATE, DATETIME(6); a TEXT key column is VARCHAR(255),
+// render_key_column_type), `cast_type_name` the CAST targets (SIGNED, DOUBLE, CHAR, DATE, DATETIME(6)). See
+// docs/mysql.md.
 #pragma once
 
 #include <cstddef>
@@ -83,17 +84,10 @@ struct mysql_v : ansi {
       return "CHAR";
   }
 
-  /// What CAST writes (expr/predicate.hpp calls type_name): the CAST target. CREATE TABLE uses
-  /// column_type_name instead.
+  /// The column type of T in CREATE TABLE: INT, BIGINT, DOUBLE, BOOLEAN, DATE, DATETIME(6), TEXT (CAST writes
+  /// cast_type_name instead).
   template <class D, class T>
   static constexpr std::string_view type_name() {
-    return D::template cast_type_name<D, T>();
-  }
-
-  /// The column type of T in CREATE TABLE: INT, BIGINT, DOUBLE, BOOLEAN, DATE, DATETIME(6), and for TEXT
-  /// `TEXT`, or VARCHAR(255) in a key (a TEXT column cannot be a PRIMARY KEY).
-  template <class D, class T, bool Key = false>
-  static constexpr std::string_view column_type_name() {
     if constexpr (std::is_same_v<T, std::int32_t>)
       return "INT";
     else if constexpr (is_integer_v<T>)
@@ -107,7 +101,16 @@ struct mysql_v : ansi {
     else if constexpr (std::is_same_v<T, timestamp>)
       return "DATETIME(6)";
     else
-      return Key ? "VARCHAR(255)" : "TEXT";
+      return "TEXT";
+  }
+
+  /// A TEXT column of the PRIMARY KEY is `VARCHAR(255) NOT NULL` (a TEXT column cannot be a key).
+  template <class D, class T, class V>
+  static constexpr void render_key_column_type(V& v) {
+    if constexpr (is_text_v<T>)
+      v.text("VARCHAR(255) NOT NULL");
+    else
+      D::template render_column_type<D, T, false>(v);
   }
 
   /// `a DIV b` for two integers (truncating, as egret's `/`), `CONCAT(a, b)` for text (`||` is OR), else ansi.

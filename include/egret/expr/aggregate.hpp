@@ -274,7 +274,7 @@ struct variance_from_sums {
       v.text("CAST(");
       E::template render<D, S>(v, x);
       v.text(" AS ");
-      v.text(D::template type_name<D, double>());
+      v.text(D::template cast_type_name<D, double>());
       v.ch(')');
     }
   }

@@ -90,7 +90,7 @@ struct cast_t : expr_methods<cast_t<T, E>> {
     v.text("CAST(");
     E::template render<D, S>(v, detail::member(n, &cast_t::arg));
     v.text(" AS ");
-    v.text(D::template type_name<D, T>());
+    v.text(D::template cast_type_name<D, T>());
     v.text(")");
   }
 };

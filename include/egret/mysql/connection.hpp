@@ -24,8 +24,8 @@
 #include <egret/render/bind.hpp>
 #include <egret/render/ddl.hpp>
 #include <egret/render/to_sql.hpp>
+#include <egret/render/writer.hpp>
 #include <egret/mysql/cursor.hpp>
-#include <egret/mysql/ddl.hpp>
 #include <egret/mysql/handle.hpp>
 #include <egret/mysql/statement.hpp>
 #include <egret/mysql/statement_cache.hpp>
@@ -38,6 +38,15 @@ namespace egret::mysql {
 using dialect_type = egret::dialect::mariadb;
 
 namespace detail {
+/// `name` as an identifier of dialect D: in backticks, a backtick inside doubled.
+template <class D>
+std::string quoted(std::string_view name) {
+  std::string out;
+  render::string_writer w{out};
+  D::template quote_identifier<D>(w, name);
+  return out;
+}
+
 /// The code of connection::load_csv for table T, defined in <egret/mysql/load_csv.hpp>.
 template <class T>
 struct csv_loader;
@@ -147,11 +156,12 @@ class connection {
 
   // ---- DDL and DML ----
 
-  /// `CREATE TABLE` for table type T: column types from dialect_type::column_type_name, NOT NULL, its
-  /// EGRET_PRIMARY_KEY, utf8mb4 with the binary collation (mysql/ddl.hpp).
+  /// `CREATE TABLE` for table type T: egret::create_table_sql<dialect_type, T>() (column types from
+  /// dialect_type::type_name, NOT NULL, its EGRET_PRIMARY_KEY, a TEXT key column as VARCHAR(255)), utf8mb4 with
+  /// the binary collation.
   template <class T>
   void create_table() {
-    exec(create_table_sql<dialect_type, T>() + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
+    exec(std::string(egret::create_table_sql<dialect_type, T>()) + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
   }
 
   void drop_table(std::string_view name) { exec("DROP TABLE IF EXISTS " + quoted(name)); }

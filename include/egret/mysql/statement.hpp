@@ -5,9 +5,20 @@
 // on the connection while a cursor is open. Each result column is fetched in the form its server type suggests
 // (integers as BIGINT, DOUBLE, dates as MYSQL_TIME, everything else, DECIMAL included, as text) and converted
 // to the C++ type the query declares when read: SUM of a BIGINT arrives as DECIMAL and is read as std::int64_t.
+//
+// Parameters are given to the statement again only when one changes its type or buffer, results are bound once
+// per prepare: executed again with values of the same types, a statement costs the server round trip and little
+// more. A table changed under a cached statement: with as many columns, the client library updates the column
+// types at each execution (MYSQL_STMT::fields), which execute() compares with those its buffers were bound for
+// (a few instructions a column) and binds again when one differs; with another column count the library reports
+// CR_NEW_STMT_METADATA (or the server ER_NEED_REPREPARE), and the statement is prepared again: a query is run
+// again (its first rows were discarded), any other statement throws (it ran: it may have changed rows) and its
+// next execution runs on the new statement.
 #pragma once
 
+#include <errmsg.h>
 #include <mysql.h>
+#include <mysqld_error.h>
 
 #include <charconv>
 #include <climits>
@@ -78,6 +89,7 @@ class statement {
     }
     params_.resize(mysql_stmt_param_count(stmt_));
     param_binds_.resize(params_.size());
+    if (mysql_stmt_field_count(stmt_) != 0) bind_results();
   }
 
   statement(statement&& o) noexcept { swap(o); }
@@ -149,41 +161,30 @@ class statement {
 
   // ---- execution ---------------------------------------------------------------------------------------
 
-  /// Runs the statement with the bound parameters. A statement with a result set stores it and binds its
-  /// columns; step() then reads the rows. Throws egret::mysql::error.
+  /// Runs the statement with the bound parameters. A statement with a result set stores it; step() then reads
+  /// the rows. Throws egret::mysql::error.
   void execute() {
     free_result();
-    if (!param_binds_.empty() && mysql_stmt_bind_param(stmt_, param_binds_.data()) != 0) fail();
-    if (mysql_stmt_execute(stmt_) != 0) fail();
+    if (!params_bound_) bind_params();
+    if (mysql_stmt_execute(stmt_) != 0) [[unlikely]]
+      execute_after_change();
     affected_ = mysql_stmt_affected_rows(stmt_);
-    if (mysql_stmt_field_count(stmt_) == 0) return;
-    bind_results();
+    unsigned const n = mysql_stmt_field_count(stmt_);
+    if (n == 0) return;
+    if (!same_columns(n)) [[unlikely]]
+      bind_results();
     if (mysql_stmt_store_result(stmt_) != 0) fail();
     has_result_ = true;
   }
 
   /// Fetches the next row: true when there is one.
   bool step() {
-    if (!has_result_) return false;
-    int const rc = mysql_stmt_fetch(stmt_);
-    if (rc == MYSQL_NO_DATA) {
-      free_result();
+    if (!has_result_) [[unlikely]]
       return false;
-    }
-    if (rc == 1) fail();
-    // MYSQL_DATA_TRUNCATED: a text column longer than its buffer; fetch it again into a larger one.
-    bool rebind = false;
-    for (std::size_t i = 0; i < cols_.size(); ++i) {
-      column& c = cols_[i];
-      if (c.form != kind::text || c.is_null || c.length <= c.text.size()) continue;
-      c.text.resize(c.length);
-      result_binds_[i].buffer = c.text.data();
-      result_binds_[i].buffer_length = static_cast<unsigned long>(c.text.size());
-      if (mysql_stmt_fetch_column(stmt_, &result_binds_[i], static_cast<unsigned>(i), 0) != 0) fail();
-      rebind = true;
-    }
-    if (rebind && mysql_stmt_bind_result(stmt_, result_binds_.data()) != 0) fail();
-    return true;
+    int const rc = mysql_stmt_fetch(stmt_);
+    if (rc == 0) [[likely]]
+      return true;
+    return step_rare(rc);
   }
 
   /// Ends the current result (frees the stored rows); the statement may be bound and executed again.
@@ -218,36 +219,44 @@ class statement {
     } else {
       if (c.is_null) [[unlikely]]
         column_error(col, "is NULL but the query's type says NOT NULL");
+      // the form each column is fetched in is fixed when it is bound: the usual one inline, the others out of line
       if constexpr (std::is_same_v<T, std::int64_t>) {
+        if (c.form == kind::integer) [[likely]]
+          return c.i;
         return read_int(col, c);
       } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        std::int64_t const v = read_int(col, c);
+        std::int64_t const v = c.form == kind::integer ? c.i : read_int(col, c);
         if (v < INT32_MIN || v > INT32_MAX) [[unlikely]]
           column_error(col, "holds " + std::to_string(v) + ", which does not fit a 32-bit INTEGER");
         return static_cast<std::int32_t>(v);
       } else if constexpr (detail::other_integer<T>) {
-        return static_cast<T>(read_int(col, c));
+        return static_cast<T>(c.form == kind::integer ? c.i : read_int(col, c));
       } else if constexpr (std::is_same_v<T, double>) {
+        if (c.form == kind::real) [[likely]]
+          return c.d;
         return read_double(col, c);
       } else if constexpr (std::is_same_v<T, bool>) {
+        if (c.form == kind::integer) [[likely]]
+          return c.i != 0;
         if (c.form == kind::real) return c.d != 0.0;
         return read_int(col, c) != 0;
       } else if constexpr (std::is_same_v<T, std::string_view>) {
+        if (c.form == kind::text) [[likely]]
+          return std::string_view(c.text.data(), c.length);
         return read_text(c);
       } else if constexpr (std::is_same_v<T, std::string>) {
+        if (c.form == kind::text) [[likely]]
+          return std::string(c.text.data(), c.length);
         return std::string(read_text(c));
       } else if constexpr (std::is_same_v<T, egret::date>) {
-        if (c.form == kind::time) return egret::date{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day};
-        std::string_view const text = read_text(c);
-        if (auto d = egret::parse_date(text)) return *d;
-        column_error(col, "holds \"" + std::string(text) + "\", which is not a DATE (YYYY-MM-DD)");
+        if (c.form == kind::time) [[likely]]
+          return egret::date{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day};
+        return read_date(col, c);
       } else if constexpr (std::is_same_v<T, egret::timestamp>) {
-        if (c.form == kind::time)
+        if (c.form == kind::time) [[likely]]
           return egret::timestamp{{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day},
                                   c.time.hour, c.time.minute, c.time.second, static_cast<std::uint32_t>(c.time.second_part)};
-        std::string_view const text = read_text(c);
-        if (auto t = egret::parse_timestamp(text)) return *t;
-        column_error(col, "holds \"" + std::string(text) + "\", which is not a TIMESTAMP (YYYY-MM-DD HH:MM:SS[.ffffff])");
+        return read_timestamp(col, c);
       } else {
         static_assert(detail::dependent_false<T>, "egret::mysql::statement::read: unsupported type");
       }
@@ -276,17 +285,18 @@ class statement {
     unsigned long length = 0;
   };
   enum class kind : unsigned char { integer, real, time, text };  // how a column is fetched
-  struct column {
-    std::string name;
+  struct column {  // what a row reads first
     statement::kind form = kind::text;
-    bool is_unsigned = false;
-    std::int64_t i = 0;
-    double d = 0;
-    MYSQL_TIME time{};
-    std::string text;
-    unsigned long length = 0;
     my_bool is_null = 0;
     my_bool error = 0;
+    bool is_unsigned = false;
+    enum_field_types type = MYSQL_TYPE_NULL;  // the server type its buffer was bound for
+    unsigned long length = 0;
+    std::int64_t i = 0;
+    double d = 0;
+    std::string text;
+    MYSQL_TIME time{};
+    std::string name;
     mutable std::string formatted;  // a number or a date read as text
   };
 
@@ -298,7 +308,7 @@ class statement {
     cols_.swap(o.cols_);
     result_binds_.swap(o.result_binds_);
     std::swap(has_result_, o.has_result_);
-    std::swap(results_bound_, o.results_bound_);
+    std::swap(params_bound_, o.params_bound_);
     std::swap(affected_, o.affected_);
   }
   void close() noexcept {
@@ -315,19 +325,89 @@ class statement {
                          std::to_string(params_.size()) + "); in SQL: " + sql_);
     return params_[static_cast<std::size_t>(index - 1)];
   }
+  // Points parameter `index` at its buffer. The statement reads the values (and a text's length) at each
+  // execution: the bindings are given to it again only when a parameter's type or buffer changed.
   void point(int index, enum_field_types type, void* buffer, unsigned long size) {
     MYSQL_BIND& b = param_binds_[static_cast<std::size_t>(index - 1)];
     param& p = params_[static_cast<std::size_t>(index - 1)];
+    unsigned long* const length = type == MYSQL_TYPE_STRING ? &p.length : nullptr;
+    if (type == MYSQL_TYPE_STRING) size = 0;  // the length is read through `length`
+    if (b.buffer_type == type && b.buffer == buffer && b.buffer_length == size && b.length == length) [[likely]]
+      return;
     b = MYSQL_BIND{};
     b.buffer_type = type;
     b.buffer = buffer;
     b.buffer_length = size;
-    if (type == MYSQL_TYPE_STRING) b.length = &p.length;
+    b.length = length;
+    params_bound_ = false;
   }
   void set_int(int index, std::int64_t v) {
     param& p = slot(index);
     p.i = v;
     point(index, MYSQL_TYPE_LONGLONG, &p.i, 0);
+  }
+  void bind_params() {
+    if (!param_binds_.empty() && mysql_stmt_bind_param(stmt_, param_binds_.data()) != 0) fail();
+    params_bound_ = true;
+  }
+
+  // mysql_stmt_execute failed. When the result's columns changed under the statement (a table altered: the
+  // client library reports a new column count, or the server asks for a new prepare), prepares the statement
+  // again and binds its new columns; then runs a query again (executed already when the client library noticed:
+  // its rows are discarded), throws for any other statement (it may have changed rows). Otherwise throws.
+  [[gnu::cold, gnu::noinline]] void execute_after_change() {
+    unsigned const code = mysql_stmt_errno(stmt_);
+    if (code != CR_NEW_STMT_METADATA && code != ER_NEED_REPREPARE) fail();
+    error const first(code, mysql_stmt_sqlstate(stmt_), mysql_stmt_error(stmt_), sql_);
+    if (mysql_stmt_prepare(stmt_, sql_.data(), sql_.size()) != 0) fail();
+    bind_params();  // the same text: the same parameters
+    cols_.clear();
+    result_binds_.clear();
+    if (mysql_stmt_field_count(stmt_) != 0) bind_results();
+    if (code == CR_NEW_STMT_METADATA && !is_query()) throw first;
+    if (mysql_stmt_execute(stmt_) != 0) fail();
+  }
+
+  // Whether the text is a query (SELECT, WITH ... SELECT, VALUES, a parenthesized query), which may run twice.
+  bool is_query() const noexcept {
+    std::size_t i = 0;
+    while (i < sql_.size() && (sql_[i] == ' ' || sql_[i] == '\n' || sql_[i] == '\t' || sql_[i] == '(')) ++i;
+    auto const starts = [&](std::string_view w) {
+      if (sql_.size() - i < w.size()) return false;
+      for (std::size_t k = 0; k < w.size(); ++k)
+        if ((sql_[i + k] & ~0x20) != w[k]) return false;
+      return true;
+    };
+    return starts("SELECT") || starts("WITH") || starts("VALUES");
+  }
+
+  // A row that mysql_stmt_fetch did not return plainly: the end, an error, or MYSQL_DATA_TRUNCATED.
+  [[gnu::noinline]] bool step_rare(int rc) {
+    if (rc == MYSQL_NO_DATA) {
+      free_result();
+      return false;
+    }
+    if (rc != MYSQL_DATA_TRUNCATED) fail();
+    refetch_truncated();
+    return true;
+  }
+
+  // MYSQL_DATA_TRUNCATED: a text longer than its buffer; fetch it again into a larger one.
+  [[gnu::cold, gnu::noinline]] void refetch_truncated() {
+    bool rebind = false;
+    for (std::size_t i = 0; i < cols_.size(); ++i) {
+      column& c = cols_[i];
+      if (c.form != kind::text || c.is_null || c.length <= c.text.size()) continue;
+      c.text.resize(c.length);
+      result_binds_[i].buffer = c.text.data();
+      result_binds_[i].buffer_length = static_cast<unsigned long>(c.text.size());
+      fetch_column(i);
+      rebind = true;
+    }
+    if (rebind && mysql_stmt_bind_result(stmt_, result_binds_.data()) != 0) fail();
+  }
+  void fetch_column(std::size_t i) {
+    if (mysql_stmt_fetch_column(stmt_, &result_binds_[i], static_cast<unsigned>(i), 0) != 0) fail();
   }
 
   static kind kind_of(enum_field_types t) {
@@ -352,27 +432,54 @@ class statement {
     }
   }
 
-  // Binds a buffer per result column, in the form of its server type (metadata read at each execution:
-  // the server may re-prepare after a table changed). Columns as they were at the last execution keep
-  // their buffers (bindings last until the statement is prepared again): no rebinding per execution.
-  void bind_results() {
-    MYSQL_RES* meta = mysql_stmt_result_metadata(stmt_);
-    if (meta == nullptr) fail();
-    unsigned const n = mysql_num_fields(meta);
-    MYSQL_FIELD const* fields = mysql_fetch_fields(meta);
-    if (results_bound_ && same_columns(fields, n)) [[likely]] {
-      mysql_free_result(meta);
-      return;
+  // The statement's result metadata (its columns as of the last prepare or execution), freed by its destructor.
+  struct metadata {
+    MYSQL_RES* res;
+    explicit metadata(statement const& s) : res(mysql_stmt_result_metadata(s.stmt_)) {
+      if (res == nullptr) s.fail();
     }
-    results_bound_ = false;
-    cols_.resize(n);
-    result_binds_.assign(n, MYSQL_BIND{});
-    for (unsigned i = 0; i < n; ++i) {
+    ~metadata() { mysql_free_result(res); }
+    metadata(metadata const&) = delete;
+    metadata& operator=(metadata const&) = delete;
+    unsigned size() const { return mysql_num_fields(res); }
+    MYSQL_FIELD const* fields() const { return mysql_fetch_fields(res); }
+  };
+
+  // Binds a buffer per result column, in the form of its server type: once per prepare, and again when
+  // execute() finds the column types changed.
+  void bind_results() {
+    metadata const meta(*this);
+    MYSQL_FIELD const* fields = meta.fields();
+    cols_.resize(meta.size());
+    for (std::size_t i = 0; i < cols_.size(); ++i) {
+      column& c = cols_[i];
+      c.name.assign(fields[i].name, fields[i].name_length);
+      c.type = fields[i].type;
+      c.form = kind_of(c.type);
+      c.is_unsigned = (fields[i].flags & UNSIGNED_FLAG) != 0;
+    }
+    make_result_binds();
+    if (mysql_stmt_bind_result(stmt_, result_binds_.data()) != 0) fail();
+  }
+
+  // Whether the n columns of the result just executed have the types the buffers were bound for (the client
+  // library keeps the types of the last execution in MYSQL_STMT::fields).
+  bool same_columns(unsigned n) const noexcept {
+    if (n != cols_.size()) [[unlikely]]
+      return false;
+    MYSQL_FIELD const* fields = stmt_->fields;
+    for (unsigned i = 0; i < n; ++i)
+      if (fields[i].type != cols_[i].type || ((fields[i].flags & UNSIGNED_FLAG) != 0) != cols_[i].is_unsigned) [[unlikely]]
+        return false;
+    return true;
+  }
+
+  // result_binds_ for cols_ in their forms (the caller gives them to the statement).
+  void make_result_binds() {
+    result_binds_.assign(cols_.size(), MYSQL_BIND{});
+    for (std::size_t i = 0; i < cols_.size(); ++i) {
       column& c = cols_[i];
       MYSQL_BIND& b = result_binds_[i];
-      c.name.assign(fields[i].name, fields[i].name_length);
-      c.form = kind_of(fields[i].type);
-      c.is_unsigned = (fields[i].flags & UNSIGNED_FLAG) != 0;
       b.is_null = &c.is_null;
       b.length = &c.length;
       b.error = &c.error;
@@ -399,21 +506,6 @@ class statement {
           break;
       }
     }
-    mysql_free_result(meta);
-    if (mysql_stmt_bind_result(stmt_, result_binds_.data()) != 0) fail();
-    results_bound_ = true;
-  }
-
-  // Whether the result columns are those bound last (count, names, fetch forms).
-  bool same_columns(MYSQL_FIELD const* fields, unsigned n) const {
-    if (n != cols_.size()) return false;
-    for (unsigned i = 0; i < n; ++i) {
-      column const& c = cols_[i];
-      if (c.form != kind_of(fields[i].type) || c.is_unsigned != ((fields[i].flags & UNSIGNED_FLAG) != 0) ||
-          std::string_view(fields[i].name, fields[i].name_length) != c.name)
-        return false;
-    }
-    return true;
   }
 
   column const& at(int col) const {
@@ -422,7 +514,8 @@ class statement {
     return cols_[static_cast<std::size_t>(col)];
   }
 
-  std::string_view read_text(column const& c) const {
+  // The readers of the less usual forms (read() handles the usual one of each type inline).
+  [[gnu::noinline]] std::string_view read_text(column const& c) const {
     switch (c.form) {
       case kind::text:
         return std::string_view(c.text.data(), c.length);
@@ -451,7 +544,7 @@ class statement {
     return {};
   }
 
-  std::int64_t read_int(int col, column const& c) const {
+  [[gnu::noinline]] std::int64_t read_int(int col, column const& c) const {
     switch (c.form) {
       case kind::integer:
         return c.i;
@@ -475,7 +568,7 @@ class statement {
     column_error(col, "holds \"" + std::string(s) + "\", which is not an integer");
   }
 
-  double read_double(int col, column const& c) const {
+  [[gnu::noinline]] double read_double(int col, column const& c) const {
     switch (c.form) {
       case kind::integer:
         return c.is_unsigned ? static_cast<double>(static_cast<std::uint64_t>(c.i)) : static_cast<double>(c.i);
@@ -493,6 +586,22 @@ class statement {
     return v;
   }
 
+  [[gnu::noinline]] egret::date read_date(int col, column const& c) const {
+    if (c.form == kind::time) return egret::date{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day};
+    std::string_view const text = read_text(c);
+    if (auto d = egret::parse_date(text)) return *d;
+    column_error(col, "holds \"" + std::string(text) + "\", which is not a DATE (YYYY-MM-DD)");
+  }
+
+  [[gnu::noinline]] egret::timestamp read_timestamp(int col, column const& c) const {
+    if (c.form == kind::time)
+      return egret::timestamp{{static_cast<std::int32_t>(c.time.year), c.time.month, c.time.day},
+                              c.time.hour, c.time.minute, c.time.second, static_cast<std::uint32_t>(c.time.second_part)};
+    std::string_view const text = read_text(c);
+    if (auto t = egret::parse_timestamp(text)) return *t;
+    column_error(col, "holds \"" + std::string(text) + "\", which is not a TIMESTAMP (YYYY-MM-DD HH:MM:SS[.ffffff])");
+  }
+
   [[noreturn, gnu::cold, gnu::noinline]] void fail() const { detail::throw_error(stmt_, sql_); }
 
   MYSQL_STMT* stmt_ = nullptr;
@@ -502,7 +611,7 @@ class statement {
   std::vector<column> cols_;
   std::vector<MYSQL_BIND> result_binds_;
   bool has_result_ = false;
-  bool results_bound_ = false;  // result_binds_ are bound to the statement (see bind_results)
+  bool params_bound_ = false;  // param_binds_ are given to the statement as they are (see point)
   my_ulonglong affected_ = 0;
 };
 

@@ -41,8 +41,19 @@ struct create_table_text {
   static constexpr void column(V& v) {
     D::template quote_identifier<D>(v, C::name.view());
     v.ch(' ');
-    D::template render_column_type<D, typename C::value_type, nullable_v<C>>(v);
+    if constexpr (in_key<C> && !nullable_v<C>)
+      D::template render_key_column_type<D, typename C::value_type>(v);
+    else
+      D::template render_column_type<D, typename C::value_type, nullable_v<C>>(v);
   }
+  /// Whether column C is in T's EGRET_PRIMARY_KEY.
+  template <class C>
+  static constexpr bool in_key = [] {
+    if constexpr (requires { egret_primary_key(static_cast<T const*>(nullptr)); })
+      return contains_v<C, decltype(egret_primary_key(static_cast<T const*>(nullptr)))>;
+    else
+      return false;
+  }();
 };
 
 template <class T>
