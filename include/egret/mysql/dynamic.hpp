@@ -13,47 +13,14 @@
 #include <vector>
 
 #include <egret/dynamic.hpp>
+#include <egret/dynamic/datum_io.hpp>
 #include <egret/mysql/connection.hpp>
 
 namespace egret::mysql {
 
 namespace detail {
-
-/// Binds the values of a rendered dynamic query, in text order.
-inline void bind_datums(statement& s, std::vector<dyn::datum> const& values) {
-  int i = 0;
-  for (auto const& v : values) {
-    ++i;
-    std::visit(
-        [&](auto const& x) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>)
-            s.bind_null(i);
-          else
-            s.bind(i, x);
-        },
-        v);
-  }
-}
-
-template <class T>
-dyn::datum read_datum_as(statement const& s, int col) {
-  auto v = s.read<std::optional<T>>(col);
-  return v ? dyn::datum{std::move(*v)} : dyn::datum{};
-}
-
-/// Column `col` of the current row, read as its declared SQL type.
-inline dyn::datum read_datum(statement const& s, int col, dyn::sql_type_id t) {
-  switch (t) {
-    case dyn::sql_type_id::integer: return read_datum_as<std::int32_t>(s, col);
-    case dyn::sql_type_id::bigint: return read_datum_as<std::int64_t>(s, col);
-    case dyn::sql_type_id::double_precision: return read_datum_as<double>(s, col);
-    case dyn::sql_type_id::boolean: return read_datum_as<bool>(s, col);
-    case dyn::sql_type_id::text: return read_datum_as<std::string>(s, col);
-    case dyn::sql_type_id::date: return read_datum_as<egret::date>(s, col);
-    default: return read_datum_as<egret::timestamp>(s, col);
-  }
-}
-
+using dyn::bind_datums;  // dynamic/datum_io.hpp
+using dyn::read_datum;
 }  // namespace detail
 
 /// The rows of a dynamic query with a run-time select list; each row is a dyn::row owning its fields. The

@@ -13,47 +13,19 @@
 #include <vector>
 
 #include <egret/dynamic.hpp>
+#include <egret/dynamic/datum_io.hpp>
 #include <egret/postgres/connection.hpp>
 
 namespace egret::postgres {
 
 namespace detail {
 
-/// Binds the values of a rendered dynamic query, in text order.
+/// Binds the values of a rendered dynamic query, in text order (dynamic/datum_io.hpp), after the last query's.
 inline void bind_datums(params& p, std::vector<dyn::datum> const& values) {
   p.clear();
-  int i = 0;
-  for (auto const& v : values) {
-    ++i;
-    std::visit(
-        [&](auto const& x) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>)
-            p.bind_null(i);
-          else
-            p.bind(i, x);
-        },
-        v);
-  }
+  dyn::bind_datums(p, values);
 }
-
-template <class T>
-dyn::datum read_datum_as(result const& r, int col) {
-  auto v = r.read<std::optional<T>>(col);
-  return v ? dyn::datum{std::move(*v)} : dyn::datum{};
-}
-
-/// Column `col` of the current row, read as its declared SQL type.
-inline dyn::datum read_datum(result const& r, int col, dyn::sql_type_id t) {
-  switch (t) {
-    case dyn::sql_type_id::integer: return read_datum_as<std::int32_t>(r, col);
-    case dyn::sql_type_id::bigint: return read_datum_as<std::int64_t>(r, col);
-    case dyn::sql_type_id::double_precision: return read_datum_as<double>(r, col);
-    case dyn::sql_type_id::boolean: return read_datum_as<bool>(r, col);
-    case dyn::sql_type_id::text: return read_datum_as<std::string>(r, col);
-    case dyn::sql_type_id::date: return read_datum_as<egret::date>(r, col);
-    default: return read_datum_as<egret::timestamp>(r, col);
-  }
-}
+using dyn::read_datum;
 
 }  // namespace detail
 
