@@ -83,3 +83,62 @@ TEST_CASE("load_csv: a header that does not match the table is refused", "[sqlit
   fixture f("header");
   f.expect_error("id,nom,born,score\n3,Cy,2000-01-01,1\n", 1, 4, "nom");
 }
+
+namespace {
+// Declared nullable so that NULL reaches the engine, whose table says NOT NULL and CHECK.
+EGRET_TABLE(keyed, (id, std::int64_t), (name, std::optional<std::string>), (qty, std::int64_t));
+
+struct keyed_fixture {
+  std::filesystem::path dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / "csv_keyed";
+  egret::sqlite::connection db{fixture::reset(dir)};
+  keyed_fixture() {
+    db.exec("CREATE TABLE keyed (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, qty INTEGER NOT NULL "
+            "CHECK (qty >= 0))");
+    db.insert<keyed>(std::int64_t{1}, std::optional<std::string>("one"), std::int64_t{1});
+  }
+  std::int64_t count() {
+    keyed k;
+    return db.execute(k.aggregate(egret::count().as<"n">())).first()->get<"n">();
+  }
+  // The engine's refusal of a record is a load_error at that record's line, and nothing of the file is loaded.
+  void expect_refused(std::string const& text, std::size_t line, std::size_t column, std::string const& engine_text) {
+    auto const f = dir / "bad.csv";
+    std::ofstream(f, std::ios::binary) << text;
+    try {
+      db.load_csv<keyed>(f);
+      FAIL("expected a load_error");
+    } catch (egret::load_error const& e) {
+      CHECK(e.file() == f.string());
+      CHECK(e.line() == line);
+      CHECK(e.column() == column);
+      CHECK_THAT(e.reason(), Catch::Contains(engine_text));
+      CHECK_THAT(e.what(), Catch::StartsWith(f.string() + ":" + std::to_string(line) + ":"));
+    }
+    CHECK(count() == 1);
+    CHECK(sqlite3_get_autocommit(db.native_handle()) != 0);
+  }
+};
+}  // namespace
+
+TEST_CASE("load_csv: a duplicate key names the file and the record's line", "[sqlite][csv]") {
+  keyed_fixture f;
+  // the first column (the key) of line 4 repeats line 2's
+  f.expect_refused("id,name,qty\n2,two,2\n3,three,3\n2,again,4\n", 4, 1, "UNIQUE constraint failed: keyed.id");
+  // a key already in the table
+  f.expect_refused("id,name,qty\n2,two,2\n1,uno,3\n", 3, 1, "UNIQUE constraint failed: keyed.id");
+  // a UNIQUE column other than the key: its field's column
+  f.expect_refused("id,name,qty\n2,two,2\n3,one,3\n", 3, 3, "UNIQUE constraint failed: keyed.name");
+}
+
+TEST_CASE("load_csv: NOT NULL and CHECK failures name the file and the record's line", "[sqlite][csv]") {
+  keyed_fixture f;
+  f.expect_refused("id,name,qty\n2,two,2\n3,,3\n", 3, 3, "NOT NULL constraint failed: keyed.name");
+  f.expect_refused("id,name,qty\n2,two,2\n3,three,3\n\"4\",four,-1\n", 4, 1, "CHECK constraint failed");
+  // a record spanning lines (a quoted newline) is named by the line it starts on
+  f.expect_refused("id,name,qty\n2,\"two\nlines\",2\n3,\"x\ny\",-3\n", 4, 1, "CHECK constraint failed");
+  // and the connection loads a good file afterwards
+  auto const good = f.dir / "good.csv";
+  std::ofstream(good, std::ios::binary) << "id,name,qty\n2,two,2\n3,three,3\n";
+  CHECK(f.db.load_csv<keyed>(good) == 2);
+  CHECK(f.count() == 3);
+}

@@ -9,7 +9,10 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
+#include <list>
+#include <set>
 #include <random>
 #include <string>
 #include <string_view>
@@ -245,4 +248,72 @@ TEST_CASE("a cache belongs to one connection and moves without invalidating stat
   statement& t = cache.get(other.get(), q_plus_one);
   CHECK(&t != &s);
   CHECK(t.db() == other.get());
+}
+
+namespace {
+// The texts of the statements alive on the connection (SQLite's own list, not the cache's bookkeeping).
+std::multiset<std::string> live_texts(handle const& db) {
+  std::multiset<std::string> out;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db.get(), nullptr); s != nullptr; s = sqlite3_next_stmt(db.get(), s))
+    out.insert(sqlite3_sql(s));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("dynamic statements are evicted least recently used first, checked against a model", "[sqlite][raw][cache]") {
+  temp_dir dir;
+  auto db = make_db(dir);
+  statement_cache cache;
+  CHECK(cache.dynamic_capacity() == statement_cache::default_dynamic_capacity);
+  cache.set_dynamic_capacity(16);
+  std::list<std::string> model;  // most recent first, at most 16
+  std::mt19937 rng(12345);       // fixed seed: the same sequence on every run
+  bool all_right = true;
+  for (int op = 0; op < 5000 && all_right; ++op) {
+    int const k = static_cast<int>(rng() % 64);  // 64 texts through 16 places: many evictions, long probe chains
+    std::string const sql = "SELECT " + std::to_string(k) + " + ?1";
+    statement& s = cache.get_dynamic(db.get(), sql);
+    s.bind(1, op);
+    all_right = s.step() && s.read<std::int64_t>(0) == k + op && s.sql() == sql;
+    s.reset();
+    model.remove(sql);
+    model.push_front(sql);
+    if (model.size() > 16) model.pop_back();
+    all_right = all_right && cache.dynamic_size() == model.size();
+    if (op % 97 == 0) all_right = all_right && live_texts(db) == std::multiset<std::string>(model.begin(), model.end());
+  }
+  CHECK(all_right);
+  CHECK(live_texts(db) == std::multiset<std::string>(model.begin(), model.end()));
+
+  cache.set_dynamic_capacity(4);  // shrinking keeps the four most recent
+  CHECK(cache.dynamic_size() == 4);
+  model.resize(4);
+  CHECK(live_texts(db) == std::multiset<std::string>(model.begin(), model.end()));
+}
+
+TEST_CASE("a pinned statement outlives eviction and clear_idle, then goes", "[sqlite][raw][cache]") {
+  temp_dir dir;
+  auto db = make_db(dir);
+  statement_cache cache;
+  cache.set_dynamic_capacity(2);
+  statement& held = cache.get_dynamic(db.get(), "SELECT v FROM t");
+  held.pin();  // what a cursor does
+  REQUIRE(held.step());
+  for (int i = 0; i < 10; ++i) cache.get_dynamic(db.get(), "SELECT " + std::to_string(i));
+  CHECK(cache.dynamic_size() == 2);
+  CHECK(live_texts(db).count("SELECT v FROM t") == 1);
+  cache.get(db.get(), q_plus_one);
+  cache.clear_idle();
+  CHECK(cache.size() == 1);
+  CHECK(live_texts(db) == std::multiset<std::string>{"SELECT v FROM t"});
+  REQUIRE(held.step());  // still mid-iteration, intact
+  CHECK(held.read<std::int64_t>(0) == 2);
+  held.reset();
+  held.unpin();
+  cache.get_dynamic(db.get(), "SELECT 100");
+  cache.get_dynamic(db.get(), "SELECT 101");
+  CHECK(live_texts(db).count("SELECT v FROM t") == 0);  // evicted once nobody reads it
+  cache.clear_idle();
+  CHECK(cache.size() == 0);
+  CHECK(sqlite3_next_stmt(db.get(), nullptr) == nullptr);
 }

@@ -277,3 +277,144 @@ TEST_CASE("a savepoint outside a transaction is a transaction of its own", "[sql
   CHECK_FALSE(in_transaction(c.writer));
   CHECK(count(c.reader) == 1);
 }
+
+namespace {
+// A read cursor on `db`: its statement stepped once over a table of two or more rows, so it holds a SHARED lock
+// (rollback-journal mode) until reset: another connection can write but not commit.
+struct read_cursor {
+  statement s;
+  explicit read_cursor(handle const& db) : s(db.get(), "SELECT v FROM t") { REQUIRE(s.step()); }
+};
+
+// Inserts single rows until SQLite reports SQLITE_FULL (max_page_count reached); returns the error.
+egret::sqlite::error fill_until_full(handle const& db) {
+  for (int i = 0; i < 1'000'000; ++i) {
+    try {
+      statement s(db.get(), "INSERT INTO t(v) VALUES (?)");
+      s.bind(1, std::string(500, 'x'));
+      s.step();
+    } catch (egret::sqlite::error const& e) {
+      return e;
+    }
+  }
+  FAIL("max_page_count never stopped the inserts");
+  return egret::sqlite::error(SQLITE_OK, "unreachable", "");
+}
+}  // namespace
+
+TEST_CASE("an outermost savepoint whose RELEASE is busy rolls back and ends the transaction",
+          "[sqlite][raw][transaction][fault]") {
+  two_connections c;
+  insert(c.writer, 1);
+  insert(c.writer, 2);
+  {
+    read_cursor held(c.reader);  // the COMMIT behind the final RELEASE cannot take its EXCLUSIVE lock
+    savepoint sp(c.writer.get());
+    insert(c.writer, 3);
+    try {
+      sp.commit();
+      FAIL("RELEASE should be busy while the reader holds its lock");
+    } catch (egret::sqlite::error const& e) {
+      CHECK(e.primary_code() == SQLITE_BUSY);
+      CHECK_THAT(e.message(), Catch::Contains("database is locked") && Catch::Contains("rolled back"));
+      CHECK_THAT(e.sql(), Catch::StartsWith("RELEASE egret_sp_"));
+    }
+    CHECK_FALSE(sp.active());
+    CHECK_FALSE(in_transaction(c.writer));  // the state matches the engine's: no transaction left open
+    CHECK(count(c.writer) == 2);
+  }
+  // The connection is usable: a later write is committed (autocommit) and survives closing the connection.
+  insert(c.writer, 4);
+  CHECK_FALSE(in_transaction(c.writer));
+  transaction tx(c.writer.get());  // no "cannot start a transaction within a transaction"
+  insert(c.writer, 5);
+  tx.commit();
+  c.writer.close();
+  CHECK(count(c.reader) == 4);
+  CHECK(count(c.reader, "v = 3") == 0);
+}
+
+TEST_CASE("a savepoint destroyed while its COMMIT would be busy still ends the transaction it started",
+          "[sqlite][raw][transaction][fault]") {
+  two_connections c;
+  insert(c.writer, 1);
+  insert(c.writer, 2);
+  {
+    savepoint sp(c.writer.get());
+    insert(c.writer, 3);
+    read_cursor held(c.reader);
+  }  // the reader's cursor ends first, then the savepoint: same as the order below
+  CHECK_FALSE(in_transaction(c.writer));
+  {
+    read_cursor held(c.reader);
+    savepoint sp(c.writer.get());
+    insert(c.writer, 3);
+  }  // the savepoint is destroyed while the reader still holds its lock
+  CHECK_FALSE(in_transaction(c.writer));
+  insert(c.writer, 4);
+  c.writer.close();
+  CHECK(count(c.reader) == 3);
+  CHECK(count(c.reader, "v = 3") == 0);
+}
+
+TEST_CASE("a nested savepoint whose transaction SQLite rolled back says so", "[sqlite][raw][transaction][fault]") {
+  two_connections c;
+  insert(c.writer, 1);
+  c.writer.exec("PRAGMA max_page_count = " + std::to_string([&] {
+                  statement s(c.writer.get(), "PRAGMA page_count");
+                  REQUIRE(s.step());
+                  return s.read<std::int64_t>(0) + 3;
+                }()));
+  transaction tx(c.writer.get());
+  savepoint sp(c.writer.get());
+  auto const full = fill_until_full(c.writer);
+  CHECK(full.primary_code() == SQLITE_FULL);
+  CHECK_FALSE(in_transaction(c.writer));  // SQLite rolled the whole transaction back by itself
+  CHECK_FALSE(sp.active());
+  CHECK_FALSE(tx.active());
+  try {
+    sp.commit();
+    FAIL("the savepoint is gone");
+  } catch (egret::database_error const& e) {
+    CHECK_THAT(e.what(), Catch::Contains("SQLite rolled the transaction back"));
+  }
+  try {
+    tx.commit();
+    FAIL("the transaction is gone");
+  } catch (egret::database_error const& e) {
+    CHECK_THAT(e.what(), Catch::Contains("SQLite rolled the transaction back"));
+  }
+  CHECK_FALSE(tx.active());
+  c.writer.exec("PRAGMA max_page_count = 1000000");
+  insert(c.writer, 2);
+  CHECK(count(c.reader) == 2);
+}
+
+TEST_CASE("a transaction SQLite rolled back after SQLITE_FULL is no longer active", "[sqlite][raw][transaction][fault]") {
+  two_connections c;
+  insert(c.writer, 1);
+  c.writer.exec("PRAGMA max_page_count = 3");
+  {
+    transaction tx(c.writer.get());
+    auto const full = fill_until_full(c.writer);
+    CHECK(full.primary_code() == SQLITE_FULL);
+    CHECK_FALSE(tx.active());
+    try {
+      tx.commit();
+      FAIL("commit() after SQLite's own rollback must throw");
+    } catch (egret::database_error const& e) {
+      CHECK_THAT(e.what(), Catch::Contains("SQLite rolled the transaction back"));
+    }
+  }
+  CHECK_FALSE(in_transaction(c.writer));
+  {
+    transaction tx(c.writer.get());
+    fill_until_full(c.writer);
+    CHECK_NOTHROW(tx.rollback());  // nothing left to undo: not an error
+  }
+  c.writer.exec("PRAGMA max_page_count = 1000000");
+  transaction tx(c.writer.get());
+  insert(c.writer, 2);
+  tx.commit();
+  CHECK(count(c.reader) == 2);
+}

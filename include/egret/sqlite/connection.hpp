@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <concepts>
 #include <iosfwd>
 #include <string>
@@ -60,7 +61,10 @@ class connection {
   /// Opens (creating if needed) the database at `path`; ":memory:" for a private in-memory one.
   /// Registers egret's own functions when the program includes <egret/sqlite/regex.hpp> (regexp, behind
   /// re_search() and friends).
-  explicit connection(std::string const& path) : h_(handle::open(path)) {
+  /// `open_flags` are sqlite3_open_v2's: SQLITE_OPEN_READONLY for a connection that cannot write (also as
+  /// root, whom file permissions do not stop), SQLITE_OPEN_URI to accept "file:...?mode=ro" URIs.
+  explicit connection(std::string const& path, int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+      : h_(handle::open(path, open_flags)) {
     for (auto hook : detail::open_hooks()) hook(h_.get());
   }
 
@@ -150,8 +154,22 @@ class connection {
     insert_dynamic<T>(*this, q);
     sp.commit();
   }
-  /// The cached statement for SQL text built at run time (reset, ready to bind), prepared on first use.
+  /// The cached statement for SQL text built at run time (reset, ready to bind), prepared on first use. The
+  /// reference stays valid until the statement is evicted (see set_statement_cache_capacity) or cleared.
   statement& dynamic_statement(std::string_view sql) { return cache_.get_dynamic(h_.get(), sql); }
+
+  // ---- the statement cache ----
+
+  /// Bounds the statements cached for SQL text built at run time (egret::dyn queries, dynamic_statement()):
+  /// beyond `n` (default 256, at least 1), the least recently used are finalized, now and as new texts come.
+  /// A statement a live cursor reads is kept until the cursor ends. Statements of compile-time queries, one
+  /// per query type of the program, are not bounded (nor counted).
+  void set_statement_cache_capacity(std::size_t n) noexcept { cache_.set_dynamic_capacity(n); }
+  /// Finalizes every cached statement (compile-time and run-time queries) except those live cursors read;
+  /// each is prepared again on its next use.
+  void clear_statement_cache() noexcept { cache_.clear_idle(); }
+  /// How many statements of run-time SQL are cached: what set_statement_cache_capacity bounds.
+  std::size_t statement_cache_size() const noexcept { return cache_.dynamic_size(); }
 
   /// A statement of its own for q, outside the cache.
   template <query Q>
@@ -252,8 +270,10 @@ class connection {
   // ---- CSV loading (defined in <egret/sqlite/load_csv.hpp>, which a program calling these includes) ----
 
   /// Loads a CSV file into table T (which must exist) in one transaction: the header must name T's
-  /// columns in order; every field is parsed as its column's type. On bad input, throws egret::load_error
-  /// (file, line, column, reason) and the table is left as it was. Returns the number of rows loaded.
+  /// columns in order; every field is parsed as its column's type. On bad input, including a record the
+  /// table refuses (a duplicate key, a NOT NULL or CHECK failure), throws egret::load_error (file, line,
+  /// column, reason) and the table is left as it was; so it is when the database fails (SQLITE_BUSY,
+  /// SQLITE_FULL: egret::sqlite::error). Returns the number of rows loaded.
   /// `file` may be a std::filesystem::path (it converts to std::string on POSIX).
   template <class T>
   std::size_t load_csv(std::string const& file, csv::options opts = {}) {

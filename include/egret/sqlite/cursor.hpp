@@ -26,13 +26,20 @@ class cursor {
   using row_type = row<false, Cols>;
   using owning_row_type = row<true, Cols>;
 
-  explicit cursor(statement& s) : s_(&s) {}
+  /// Pins s (statement::pin) until the cursor ends, so that no cache finalizes it while it is read.
+  explicit cursor(statement& s) : s_(&s) { s.pin(); }
 
   /// Marks a cursor that takes its first step at once (statements that change data: INSERT / UPDATE /
   /// DELETE ... RETURNING make their changes when executed, whether or not their rows are read).
   struct step_now_t {};
   cursor(statement& s, step_now_t) : s_(&s) {
-    advance();
+    s.pin();
+    try {
+      advance();
+    } catch (...) {
+      s.unpin();  // no destructor runs for a constructor that throws
+      throw;
+    }
     primed_ = true;
   }
   /// True once the rows are exhausted.
@@ -41,7 +48,9 @@ class cursor {
       : s_(std::exchange(o.s_, nullptr)), row_(o.row_), state_(o.state_), primed_(o.primed_) {}
   cursor& operator=(cursor&&) = delete;
   ~cursor() {
-    if (s_ && s_->stepped()) s_->reset();  // once per execution, ready for the next bind
+    if (s_ == nullptr) return;
+    if (s_->stepped()) s_->reset();  // once per execution, ready for the next bind
+    s_->unpin();
   }
 
   struct sentinel {};

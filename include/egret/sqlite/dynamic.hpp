@@ -28,11 +28,15 @@ using dyn::read_datum;
 class dyn_cursor {
  public:
   dyn_cursor(statement& s, std::vector<dyn::column_info> cols)
-      : s_(&s), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {}
+      : s_(&s), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {
+    s.pin();  // after the allocation, which may throw: the cache keeps s while the cursor reads it
+  }
   dyn_cursor(dyn_cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), cols_(std::move(o.cols_)) {}
   dyn_cursor& operator=(dyn_cursor&&) = delete;
   ~dyn_cursor() {
-    if (s_ && s_->stepped()) s_->reset();
+    if (s_ == nullptr) return;
+    if (s_->stepped()) s_->reset();
+    s_->unpin();
   }
 
   /// The result columns: names, SQL types, nullability.

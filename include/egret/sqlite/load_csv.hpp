@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -31,7 +32,8 @@ struct csv_loader {
     return load(db, r);
   }
 
-  /// Checks the header (if any), then inserts every record in one savepoint: all rows or none.
+  /// Checks the header (if any), then inserts every record in one savepoint: all rows or none. A record the
+  /// table refuses (a duplicate key, NULL in a NOT NULL column, a failed CHECK) is a load_error at its line.
   static std::size_t load(connection& db, csv::reader& r) {
     using columns = typename T::egret_columns;
     if (r.opts().has_header) csv::expect_header(r, connection::column_names(columns{}));
@@ -48,8 +50,14 @@ struct csv_loader {
                              std::to_string(fields.size()));
       }
       reset_guard g{s};
-      bind_fields(s, fields, r.file_name(), columns{});
-      s.step();
+      try {
+        bind_fields(s, fields, r.file_name(), columns{});
+        s.step();
+      } catch (error const& e) {
+        if (!refuses_record(e)) throw;  // the database's trouble (SQLITE_BUSY, SQLITE_FULL...), not the record's
+        throw load_error(r.file_name(), r.record_line(), blamed_column(e.message(), fields),
+                         "refused by the database: " + e.message());
+      }
       ++n;
     }
     sp.commit();
@@ -57,6 +65,31 @@ struct csv_loader {
   }
 
  private:
+  // A constraint (UNIQUE, PRIMARY KEY, NOT NULL, CHECK, FOREIGN KEY), a type or a size the table refuses:
+  // bad input, so a load_error at the record's line, like a field that does not parse.
+  static bool refuses_record(error const& e) noexcept {
+    return e.primary_code() == SQLITE_CONSTRAINT || e.primary_code() == SQLITE_MISMATCH ||
+           e.primary_code() == SQLITE_TOOBIG;
+  }
+
+  // The column of the field SQLite's message names ("UNIQUE constraint failed: t.c[, t.d]", "NOT NULL
+  // constraint failed: t.c"); the record's first field when it names none of T's columns (a CHECK).
+  static std::size_t blamed_column(std::string const& message, std::vector<csv::field> const& fields) {
+    std::size_t const at = message.find("constraint failed: ");
+    if (at != std::string::npos) {
+      std::string_view rest = std::string_view(message).substr(at + 19);
+      std::string_view const table = T::egret_name.view();
+      if (rest.size() > table.size() && rest.substr(0, table.size()) == table && rest[table.size()] == '.') {
+        rest.remove_prefix(table.size() + 1);
+        rest = rest.substr(0, rest.find(','));
+        auto const names = connection::column_names(typename T::egret_columns{});
+        for (std::size_t i = 0; i < names.size() && i < fields.size(); ++i)
+          if (names[i] == rest) return fields[i].column;
+      }
+    }
+    return fields.empty() ? 1 : fields.front().column;
+  }
+
   template <class... Cs>
   static void bind_fields(statement& s, std::vector<csv::field> const& f, std::string const& file, type_list<Cs...>) {
     bind_fields_impl<Cs...>(s, f, file, std::index_sequence_for<Cs...>{});

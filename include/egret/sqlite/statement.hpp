@@ -75,12 +75,14 @@ class statement {
   }
 
   statement(statement&& other) noexcept
-      : stmt_(std::exchange(other.stmt_, nullptr)), stepped_(std::exchange(other.stepped_, false)) {}
+      : stmt_(std::exchange(other.stmt_, nullptr)), stepped_(std::exchange(other.stepped_, false)),
+        users_(std::exchange(other.users_, 0)) {}
   statement& operator=(statement&& other) noexcept {
     if (this != &other) {
       if (stmt_ != nullptr) sqlite3_finalize(stmt_);
       stmt_ = std::exchange(other.stmt_, nullptr);
       stepped_ = std::exchange(other.stepped_, false);
+      users_ = std::exchange(other.users_, 0);
     }
     return *this;
   }
@@ -181,6 +183,12 @@ class statement {
   /// Whether step() ran since the last reset(): binding again needs a reset first, and exactly one.
   /// Only step()/reset() maintain it: do not call sqlite3_step/sqlite3_reset on get() directly.
   bool stepped() const noexcept { return stepped_; }
+
+  /// Cursors reading this statement now (each pins it for its lifetime): a statement cache evicts or clears
+  /// only statements nobody reads, so a live cursor's statement is never finalized under it.
+  void pin() noexcept { ++users_; }
+  void unpin() noexcept { --users_; }
+  bool in_use() const noexcept { return users_ != 0; }
 
   // ---- result columns (0-based) ------------------------------------------------------------------------
 
@@ -318,6 +326,7 @@ class statement {
 
   sqlite3_stmt* stmt_ = nullptr;
   bool stepped_ = false;
+  unsigned users_ = 0;
 };
 
 /// Resets a statement when leaving scope, so a statement read only partly (e.g. a point query stopping at
