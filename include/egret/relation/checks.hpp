@@ -203,10 +203,23 @@ constexpr void require_named() {
 // nested call is one more line in g++'s trace); the offender is the argument of dependent_false<...>,
 // which g++ prints in the note under the message and clang in the message itself.
 
+/// Whether column C is out of Scope only because several of its FROM entries provide it (see level_scope_of).
+template <class Scope, class C>
+inline constexpr bool ambiguous_in = [] {
+  if constexpr (requires { Scope::template ambiguous<typename C::source>; })
+    return Scope::template ambiguous<typename C::source>;
+  else
+    return false;
+}();
+
 template <class Scope, class E>
 constexpr void require_in_scope() {
   using C = out_of_scope_t<Scope, E>;
-  if constexpr (!std::is_void_v<C>)
+  if constexpr (std::is_void_v<C>) {
+  } else if constexpr (ambiguous_in<Scope, C>)
+    static_assert(dependent_false<C>, "egret: this column belongs to a query that is in this FROM more than once; "
+                                      "take it from the name of the use you mean: a[\"name\"_c]");
+  else
     static_assert(dependent_false<C>, "egret: this column's table is not in the query's FROM; join the table first, "
                                       "or use the derived relation's column (rel[\"name\"_c])");
 }
@@ -245,7 +258,11 @@ constexpr void require_items() {
     if constexpr (!std::is_void_v<Unnamed>)
       static_assert(dependent_false<Unnamed>, "egret: name this select item with .as<\"name\">()");
     using Unscoped = first_non_void_t<out_of_scope_t<Scope, Items>...>;
-    if constexpr (!std::is_void_v<Unscoped>)
+    if constexpr (std::is_void_v<Unscoped>) {
+    } else if constexpr (ambiguous_in<Scope, Unscoped>)
+      static_assert(dependent_false<Unscoped>, "egret: this column belongs to a query that is in this FROM more than "
+                                               "once; take it from the name of the use you mean: a[\"name\"_c]");
+    else
       static_assert(dependent_false<Unscoped>, "egret: this column's table is not in the query's FROM; join the table "
                                                "first, or use the derived relation's column (rel[\"name\"_c])");
     [[maybe_unused]] int const windows[] = {0, (require_window_placement<Items>(), 0)...};

@@ -19,6 +19,16 @@ struct widen_all<type_list<Cs...>, Nullables> {
   using type = type_list<widen_t<Cs, Nullables>...>;
 };
 
+/// Columns Cs as provided by Source (a compound query's own columns, a CTE's).
+template <class Source, class Cols>
+struct retag;
+template <class Source, class... Cs>
+struct retag<Source, type_list<Cs...>> {
+  using type = type_list<column_ref<Source, Cs::name, typename Cs::value_type, Cs::template nullable_in<type_list<>>>...>;
+};
+template <class Source, class Cols>
+using retag_t = typename retag<Source, Cols>::type;
+
 template <class R>
 struct columns_of;
 
@@ -28,8 +38,15 @@ struct columns_of<R> {
   using type = typename R::egret_columns;
 };
 template <class R>
-  requires requires { R::is_derived; }
+  requires(requires { R::is_derived; } && R::alias.size() == 0)
 struct columns_of<R> : columns_of<typename R::relation> {};
+// A named subquery's columns are read through its name: their source is the FROM item (see alias_source).
+template <class R>
+  requires(requires { R::is_derived; } && R::alias.size() > 0)
+struct columns_of<R> {
+  using type = typename retag<alias_source<R::alias, source_id_t<typename R::relation>>,
+                              typename columns_of<typename R::relation>::type>::type;
+};
 template <class R>
   requires requires { R::is_join; }
 struct columns_of<R> {
@@ -54,16 +71,6 @@ template <class R>
 struct columns_of<R> {
   using type = typename R::result_columns;
 };
-
-/// Columns Cs as provided by Source (a compound query's own columns, a CTE's).
-template <class Source, class Cols>
-struct retag;
-template <class Source, class... Cs>
-struct retag<Source, type_list<Cs...>> {
-  using type = type_list<column_ref<Source, Cs::name, typename Cs::value_type, Cs::template nullable_in<type_list<>>>...>;
-};
-template <class Source, class Cols>
-using retag_t = typename retag<Source, Cols>::type;
 
 struct name_match {
   std::size_t count;

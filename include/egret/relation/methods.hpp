@@ -329,14 +329,23 @@ struct relation_methods : relation_tag {
     auto const rhs = as_from(r);
     using LF = std::remove_cvref_t<decltype(lhs)>;
     using RF = std::remove_cvref_t<decltype(rhs)>;
-    static_assert(!(detail::is_table_v<RF> && contains_v<RF, detail::entries_of_t<LF>>),
+    constexpr bool table_twice = detail::is_table_v<RF> && contains_v<RF, detail::entries_of_t<LF>>;
+    static_assert(!table_twice,
                   "egret: this table is already in the join; join it with itself through an alias: t.as<\"t2\">()");
+    // Two FROM items reading the same columns (one query joined twice, unnamed) could not be told apart:
+    // each column would be qualified by the first one's alias, a silent wrong answer.
+    constexpr bool query_twice =
+        !table_twice && detail::shares_source(detail::identity_sources_t<LF>{}, detail::identity_sources_t<RF>{});
+    static_assert(!query_twice,
+                  "egret: this query is already in the join (both sides would read the same columns); name each "
+                  "use: q.as<\"a\">() and q.as<\"b\">()");
     if constexpr (K == join_kind::cross) {
       return join_t<K, LF, RF, no_condition>{{}, lhs, rhs, {}};
     } else {
       using E = as_expr_t<P>;
       using J = join_t<K, LF, RF, E>;
-      detail::require_condition<detail::from_scope<J>, E, false>();
+      if constexpr (!table_twice && !query_twice)  // after those rules, the condition's columns are moot
+        detail::require_condition<detail::from_scope<J>, E, false>();
       return J{{}, lhs, rhs, as_expr(on)};
     }
   }

@@ -34,6 +34,14 @@ struct derived_source {
 template <class P>
 using source_id_t = derived_source<type_hash<P>()>;
 
+/// The source of the columns read through a named subquery `q.as<"a">()`: the FROM item's own identity,
+/// so that two names for one query (`q.as<"a">()`, `q.as<"b">()`, a self-join) are two sources, each
+/// qualified by its own alias. Id tells apart equal aliases of different queries at different levels.
+template <fixed_string Alias, class Id>
+struct alias_source {
+  static constexpr auto alias = Alias;
+};
+
 template <class R>
 concept relation = std::is_base_of_v<relation_tag, std::remove_cvref_t<R>>;
 
@@ -114,20 +122,70 @@ template <class F>
 struct sources_of<F> {
   using type = concat_t<typename sources_of<typename F::left>::type, typename sources_of<typename F::right>::type>;
 };
-template <class F>
-  requires(requires { F::is_derived; } && !requires { F::relation::is_compound; })
-struct sources_of<F> {
-  using R = typename F::relation;
+/// The sources of a subquery's columns as the query itself gives them (`q["name"_c]`).
+template <class R, bool Compound = requires { R::is_compound; }>
+struct query_sources {
   using type = std::conditional_t<std::is_same_v<projection_of_t<R>, no_node>,
                                   typename sources_of<from_of_t<R>>::type, type_list<source_id_t<projection_of_t<R>>>>;
 };
+template <class R>
+struct query_sources<R, true> {
+  using type = type_list<source_id_t<R>>;  // a compound query: its columns are its own
+};
 template <class F>
-  requires requires { F::is_derived; F::relation::is_compound; }
+  requires(requires { F::is_derived; } && F::alias.size() == 0)
+struct sources_of<F> : query_sources<typename F::relation> {};
+/// A named subquery provides its own columns (`a["name"_c]`), and the query's (`q["name"_c]`) as long as it
+/// is the only FROM item that does (level_scope_of::provides).
+template <class F>
+  requires(requires { F::is_derived; } && F::alias.size() > 0)
 struct sources_of<F> {
-  using type = type_list<source_id_t<typename F::relation>>;  // a compound query: its columns are its own
+  using type = concat_t<type_list<alias_source<F::alias, source_id_t<typename F::relation>>>,
+                        typename query_sources<typename F::relation>::type>;
 };
 template <class F>
 using sources_of_t = typename sources_of<F>::type;
+
+/// The sources that make a FROM item what it is: its sources, except that a named subquery is its name.
+/// Two FROM items of one join never share one (methods.hpp, make_join).
+template <class F>
+struct identity_sources : sources_of<F> {};
+template <class F>
+  requires requires { F::is_join; }
+struct identity_sources<F> {
+  using type = concat_t<typename identity_sources<typename F::left>::type, typename identity_sources<typename F::right>::type>;
+};
+template <class F>
+  requires(requires { F::is_derived; } && F::alias.size() > 0)
+struct identity_sources<F> {
+  using type = type_list<alias_source<F::alias, source_id_t<typename F::relation>>>;
+};
+template <class F>
+using identity_sources_t = typename identity_sources<F>::type;
+
+/// Which FROM entry of Es provides Source: the only one whose identity it is (a table, a named
+/// subquery's own columns), else the only one that provides it at all (a named subquery read through the
+/// query's columns); sizeof...(Es) when none does, sizeof...(Es) + 1 when that is ambiguous.
+template <class Source, class... Es>
+constexpr std::size_t find_provider(type_list<Es...>) {
+  constexpr bool direct[] = {contains_v<Source, identity_sources_t<Es>>..., false};
+  constexpr bool any[] = {contains_v<Source, sources_of_t<Es>>..., false};
+  constexpr std::size_t n = sizeof...(Es);
+  std::size_t nd = 0, na = 0, id = n, ia = n;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (direct[i] && nd++ == 0) id = i;
+    if (any[i] && na++ == 0) ia = i;
+  }
+  if (nd == 1) return id;
+  if (nd == 0 && na == 1) return ia;
+  return na == 0 ? n : n + 1;
+}
+
+/// Whether a FROM item providing sources As and one providing B have a source in common.
+template <class... As, class B>
+constexpr bool shares_source(type_list<As...>, B) {
+  return (contains_v<As, B> || ...);
+}
 
 /// Sources that may be NULL at this level: the optional sides of outer joins.
 template <class F>
@@ -150,13 +208,19 @@ using nullable_sources_t = typename nullable_sources<F>::type;
 /// rule has fired, the scope and grouping rules accept it, so one mistake gives one error.
 struct lookup_failed {};
 
-/// Index of the FROM entry that provides Source.
+/// Index of the FROM entry that provides Source (see find_provider; the first one when ambiguous, after
+/// the scope rule has reported it).
 template <class Source, class... Es>
 constexpr std::size_t find_entry(type_list<Es...>) {
-  constexpr bool hits[] = {contains_v<Source, sources_of_t<Es>>..., false};
-  std::size_t i = 0;
-  while (i < sizeof...(Es) && !hits[i]) ++i;
-  return i;
+  constexpr std::size_t i = find_provider<Source>(type_list<Es...>{});
+  if constexpr (i <= sizeof...(Es)) {
+    return i;
+  } else {
+    constexpr bool hits[] = {contains_v<Source, sources_of_t<Es>>..., false};
+    std::size_t j = 0;
+    while (j < sizeof...(Es) && !hits[j]) ++j;
+    return j;
+  }
 }
 
 /// The source of a level's output columns: its projection node's source id, or no_node when it has none.
@@ -186,8 +250,12 @@ struct level_scope_of {
   using outer = Outer;
   static constexpr int depth = Depth;
 
+  /// Whether several FROM entries of this level provide Source alike (one query joined twice under two
+  /// names): its columns are then ambiguous, and only the names' own columns are in scope.
   template <class Source>
-  static constexpr bool provides = contains_v<Source, sources> || std::is_same_v<Source, Own>;
+  static constexpr bool ambiguous = detail::find_provider<Source>(entries{}) > entries::size;
+  template <class Source>
+  static constexpr bool provides = (contains_v<Source, sources> && !ambiguous<Source>) || std::is_same_v<Source, Own>;
 
   template <class D, class Entry, class V>
   static constexpr void write_alias(V& v) {
