@@ -15,13 +15,13 @@ constexpr egret::date plus_days(egret::date d, std::int64_t n) noexcept {
 
 /// `d + interval 'n' month` (n may be negative); a day past the end of the target month becomes its last day, as
 /// in PostgreSQL (2024-01-31 + 1 month = 2024-02-29). Precondition: egret::is_valid(d).
-constexpr egret::date plus_months(egret::date d, std::int64_t n) noexcept {
+constexpr egret::date plus_months(egret::date d, std::int64_t n) {
   std::int64_t const m = std::int64_t{d.year} * 12 + (d.month - 1) + n;
   std::int64_t const y = m >= 0 ? m / 12 : (m - 11) / 12;
-  egret::date out{static_cast<std::int32_t>(y), static_cast<std::uint32_t>(m - y * 12 + 1), d.day};
-  std::uint32_t const last = egret::days_in_month(out.year, out.month);
-  if (out.day > last) out.day = last;
-  return out;
+  auto const year = static_cast<std::int32_t>(y);
+  auto const month = static_cast<std::uint32_t>(m - y * 12 + 1);
+  std::uint32_t const last = egret::days_in_month(year, month);
+  return egret::date{year, month, d.day > last ? last : d.day};
 }
 
 /// `d + interval 'n' year`.

@@ -92,23 +92,65 @@ TEST_CASE("leap years follow the Gregorian rules", "[temporal]") {
   CHECK(egret::days_in_month(2023, 13) == 0);
 }
 
+// A date whose members were set one by one: the only way to hold an impossible date.
+date raw_date(std::int32_t y, std::uint32_t m, std::uint32_t d) {
+  date out;
+  out.year = y;
+  out.month = m;
+  out.day = d;
+  return out;
+}
+timestamp raw_timestamp(date d, std::uint32_t h, std::uint32_t mi, std::uint32_t s, std::uint32_t us) {
+  timestamp out;
+  out.date = d;
+  out.hour = h;
+  out.minute = mi;
+  out.second = s;
+  out.microsecond = us;
+  return out;
+}
+
 TEST_CASE("validation rejects impossible dates and times", "[temporal]") {
   CHECK(egret::is_valid(date{2024, 2, 29}));
   CHECK(egret::is_valid(date{}));  // the epoch
-  CHECK_FALSE(egret::is_valid(date{2023, 2, 29}));
-  CHECK_FALSE(egret::is_valid(date{1900, 2, 29}));
-  CHECK_FALSE(egret::is_valid(date{2018, 2, 30}));
-  CHECK_FALSE(egret::is_valid(date{2018, 4, 31}));
-  CHECK_FALSE(egret::is_valid(date{2018, 0, 1}));
-  CHECK_FALSE(egret::is_valid(date{2018, 13, 1}));
-  CHECK_FALSE(egret::is_valid(date{2018, 1, 0}));
+  CHECK_FALSE(egret::is_valid(raw_date(2023, 2, 29)));
+  CHECK_FALSE(egret::is_valid(raw_date(1900, 2, 29)));
+  CHECK_FALSE(egret::is_valid(raw_date(2018, 2, 30)));
+  CHECK_FALSE(egret::is_valid(raw_date(2018, 4, 31)));
+  CHECK_FALSE(egret::is_valid(raw_date(2018, 0, 1)));
+  CHECK_FALSE(egret::is_valid(raw_date(2018, 13, 1)));
+  CHECK_FALSE(egret::is_valid(raw_date(2018, 1, 0)));
 
   CHECK(egret::is_valid(timestamp{{2018, 1, 1}, 23, 59, 59, 999999}));
-  CHECK_FALSE(egret::is_valid(timestamp{{2018, 1, 1}, 24, 0, 0, 0}));
-  CHECK_FALSE(egret::is_valid(timestamp{{2018, 1, 1}, 0, 60, 0, 0}));
-  CHECK_FALSE(egret::is_valid(timestamp{{2018, 1, 1}, 0, 0, 60, 0}));
-  CHECK_FALSE(egret::is_valid(timestamp{{2018, 1, 1}, 0, 0, 0, 1000000}));
-  CHECK_FALSE(egret::is_valid(timestamp{{2018, 2, 30}}));
+  CHECK_FALSE(egret::is_valid(raw_timestamp({2018, 1, 1}, 24, 0, 0, 0)));
+  CHECK_FALSE(egret::is_valid(raw_timestamp({2018, 1, 1}, 0, 60, 0, 0)));
+  CHECK_FALSE(egret::is_valid(raw_timestamp({2018, 1, 1}, 0, 0, 60, 0)));
+  CHECK_FALSE(egret::is_valid(raw_timestamp({2018, 1, 1}, 0, 0, 0, 1000000)));
+  CHECK_FALSE(egret::is_valid(raw_timestamp(raw_date(2018, 2, 30), 0, 0, 0, 0)));
+}
+
+// Issue 12: `insert(date{2024, 13, 45})` stored "2024-13-45" on SQLite and 0000-00-00 on MariaDB. A date is now
+// valid when made: a constant one does not compile (tests/compile_fail/types/), a run-time one throws.
+TEST_CASE("an impossible date or time of day cannot be made", "[temporal]") {
+  auto const make_date = [](std::int32_t y, std::uint32_t m, std::uint32_t d) { return date{y, m, d}; };
+  CHECK_THROWS_AS(make_date(2024, 13, 45), egret::type_error);
+  CHECK_THROWS_WITH(make_date(2024, 13, 45), Catch::Contains("invalid date 2024-13-45"));
+  CHECK_THROWS_AS(make_date(2023, 2, 29), egret::type_error);
+  CHECK_THROWS_AS(make_date(2024, 4, 31), egret::type_error);
+  CHECK_THROWS_AS(make_date(2024, 0, 1), egret::type_error);
+  CHECK_THROWS_AS(make_date(2024, 1, 0), egret::type_error);
+  CHECK(make_date(2024, 2, 29) == date{2024, 2, 29});
+  auto const make_ts = [](std::uint32_t h, std::uint32_t mi, std::uint32_t s, std::uint32_t us) {
+    return timestamp{{2024, 1, 1}, h, mi, s, us};
+  };
+  CHECK_THROWS_AS(make_ts(24, 0, 0, 0), egret::type_error);
+  CHECK_THROWS_AS(make_ts(0, 60, 0, 0), egret::type_error);
+  CHECK_THROWS_AS(make_ts(0, 0, 60, 0), egret::type_error);
+  CHECK_THROWS_WITH(make_ts(0, 0, 0, 1000000), Catch::Contains("invalid time of day"));
+  CHECK(make_ts(23, 59, 59, 999999).microsecond == 999999);
+  // the parsers still answer "no" rather than throwing
+  CHECK_FALSE(egret::parse_date("2024-13-45").has_value());
+  CHECK_FALSE(egret::parse_timestamp("2024-01-01 24:00:00").has_value());
 }
 
 TEST_CASE("days_from_civil and civil_from_days are inverse over a wide range", "[temporal]") {

@@ -8,35 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include <egret/core/error.hpp>
 
 namespace egret {
-
-/// A proleptic Gregorian calendar date. Defaults to the Unix epoch so a default-constructed value is valid.
-struct date {
-  std::int32_t year = 1970;
-  std::uint32_t month = 1;  // 1..12
-  std::uint32_t day = 1;    // 1..days_in_month(year, month)
-
-  friend constexpr auto operator<=>(date const&, date const&) = default;
-  friend constexpr bool operator==(date const&, date const&) = default;
-};
-
-/// A date and a time of day with microsecond precision, without time zone (SQL TIMESTAMP).
-struct timestamp {
-  egret::date date;
-  std::uint32_t hour = 0;         // 0..23
-  std::uint32_t minute = 0;       // 0..59
-  std::uint32_t second = 0;       // 0..59 (no leap seconds, as in PostgreSQL and SQLite)
-  std::uint32_t microsecond = 0;  // 0..999999
-
-  // Member order makes the defaulted comparison chronological.
-  friend constexpr auto operator<=>(timestamp const&, timestamp const&) = default;
-  friend constexpr bool operator==(timestamp const&, timestamp const&) = default;
-};
-
-/// Upper bounds of format_to_chars output, valid for any year an int32 can hold.
-inline constexpr std::size_t date_max_chars = 17;                         // "-2147483648-12-31"
-inline constexpr std::size_t timestamp_max_chars = date_max_chars + 16;  // + " 23:59:59.999999"
 
 constexpr bool is_leap_year(std::int32_t year) noexcept {
   return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -49,6 +23,71 @@ constexpr std::uint32_t days_in_month(std::int32_t year, std::uint32_t month) no
   return month == 2 && is_leap_year(year) ? 29 : lengths[month - 1];
 }
 
+namespace detail::temporal {
+/// Not constexpr on purpose: reached in a constant expression (`constexpr egret::date d{2024, 13, 45};`), it makes
+/// the compiler stop there and name this function; at run time it throws egret::type_error.
+[[noreturn]] inline void invalid_date_month_must_be_1_to_12_and_day_within_the_month(std::int32_t y, std::uint32_t m,
+                                                                                      std::uint32_t d) {
+  throw type_error("egret: invalid date " + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d) +
+                   ": the month must be 1..12 and the day within the month");
+}
+[[noreturn]] inline void invalid_time_of_day_hour_0_to_23_minute_second_0_to_59_microsecond_below_1000000(
+    std::uint32_t h, std::uint32_t mi, std::uint32_t s, std::uint32_t us) {
+  throw type_error("egret: invalid time of day " + std::to_string(h) + ":" + std::to_string(mi) + ":" +
+                   std::to_string(s) + "." + std::to_string(us) +
+                   ": hours 0..23, minutes and seconds 0..59, microseconds 0..999999");
+}
+struct unchecked_t {};
+}  // namespace detail::temporal
+
+/// A proleptic Gregorian calendar date. Defaults to the Unix epoch so a default-constructed value is valid.
+/// Made valid or not at all: `date{2024, 13, 45}` does not compile where it is a constant, and throws
+/// egret::type_error at run time, so no impossible date reaches an engine (which might store it as it is).
+struct date {
+  std::int32_t year = 1970;
+  std::uint32_t month = 1;  // 1..12
+  std::uint32_t day = 1;    // 1..days_in_month(year, month)
+
+  constexpr date() noexcept = default;
+  constexpr date(std::int32_t y, std::uint32_t m, std::uint32_t d) : year(y), month(m), day(d) {
+    if (d < 1 || d > days_in_month(y, m))
+      detail::temporal::invalid_date_month_must_be_1_to_12_and_day_within_the_month(y, m, d);
+  }
+  /// For values already known to be valid (parsers, calendar math).
+  constexpr date(detail::temporal::unchecked_t, std::int32_t y, std::uint32_t m, std::uint32_t d) noexcept
+      : year(y), month(m), day(d) {}
+
+  friend constexpr auto operator<=>(date const&, date const&) = default;
+  friend constexpr bool operator==(date const&, date const&) = default;
+};
+
+/// A date and a time of day with microsecond precision, without time zone (SQL TIMESTAMP). Validated when
+/// made, like date.
+struct timestamp {
+  egret::date date;
+  std::uint32_t hour = 0;         // 0..23
+  std::uint32_t minute = 0;       // 0..59
+  std::uint32_t second = 0;       // 0..59 (no leap seconds, as in PostgreSQL and SQLite)
+  std::uint32_t microsecond = 0;  // 0..999999
+
+  constexpr timestamp() noexcept = default;
+  constexpr timestamp(egret::date d, std::uint32_t h = 0, std::uint32_t mi = 0, std::uint32_t s = 0,
+                      std::uint32_t us = 0)
+      : date(d), hour(h), minute(mi), second(s), microsecond(us) {
+    if (h > 23 || mi > 59 || s > 59 || us > 999999)
+      detail::temporal::invalid_time_of_day_hour_0_to_23_minute_second_0_to_59_microsecond_below_1000000(h, mi, s, us);
+  }
+
+  // Member order makes the defaulted comparison chronological.
+  friend constexpr auto operator<=>(timestamp const&, timestamp const&) = default;
+  friend constexpr bool operator==(timestamp const&, timestamp const&) = default;
+};
+
+/// Upper bounds of format_to_chars output, valid for any year an int32 can hold.
+inline constexpr std::size_t date_max_chars = 17;                         // "-2147483648-12-31"
+inline constexpr std::size_t timestamp_max_chars = date_max_chars + 16;  // + " 23:59:59.999999"
+
+/// Whether d is a calendar date (always, unless its members were changed after it was made).
 constexpr bool is_valid(date d) noexcept {
   return d.day >= 1 && d.day <= days_in_month(d.year, d.month);
 }
@@ -80,7 +119,8 @@ constexpr date civil_from_days(std::int64_t days) noexcept {
   std::int64_t const day = doy - (153 * mp + 2) / 5 + 1;                         // [1, 31]
   std::int64_t const month = mp < 10 ? mp + 3 : mp - 9;                          // [1, 12]
   std::int64_t const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return date{static_cast<std::int32_t>(year), static_cast<std::uint32_t>(month), static_cast<std::uint32_t>(day)};
+  return date{detail::temporal::unchecked_t{}, static_cast<std::int32_t>(year), static_cast<std::uint32_t>(month),
+              static_cast<std::uint32_t>(day)};
 }
 
 namespace detail::temporal {
@@ -115,9 +155,8 @@ constexpr std::optional<date> parse_date(std::string_view s) noexcept {
   auto const m = digits(s, 5, 2);
   auto const d = digits(s, 8, 2);
   if (!y || !m || !d) return std::nullopt;
-  date const result{static_cast<std::int32_t>(*y), *m, *d};
-  if (!is_valid(result)) return std::nullopt;
-  return result;
+  if (*d < 1 || *d > days_in_month(static_cast<std::int32_t>(*y), *m)) return std::nullopt;
+  return date{detail::temporal::unchecked_t{}, static_cast<std::int32_t>(*y), *m, *d};
 }
 
 /// Parses "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" or the same with 'T' as separator, each time optionally followed by
@@ -141,9 +180,8 @@ constexpr std::optional<timestamp> parse_timestamp(std::string_view s) noexcept 
     micro = *f;
     for (std::size_t i = n; i < 6; ++i) micro *= 10;  // ".5" is 500000 microseconds
   }
-  timestamp const result{*d, *h, *mi, *se, micro};
-  if (!is_valid(result)) return std::nullopt;
-  return result;
+  if (*h > 23 || *mi > 59 || *se > 59) return std::nullopt;
+  return timestamp{*d, *h, *mi, *se, micro};
 }
 
 /// Writes "YYYY-MM-DD" (10 chars) and returns the count. Years outside 0..9999 get a '-' sign and/or more digits
