@@ -109,6 +109,14 @@ std::string index_sql(std::string_view ddl) {
   return out;
 }
 
+/// The scale factor of the data load() filled: SUPPLIER holds SF * 10,000 rows (specification 4.2.5).
+/// Throws when SUPPLIER was not loaded or is empty.
+inline double scale_factor(std::vector<loaded_table> const& tables) {
+  for (auto const& t : tables)
+    if (t.table == "supplier" && t.rows > 0) return static_cast<double>(t.rows) / 10000.0;
+  throw egret::error("tpch: no SUPPLIER rows loaded, so the scale factor is unknown");
+}
+
 /// (Re)creates the eight tables in `db` and loads them from `dir`, each table in one transaction; then creates
 /// index_ddl and runs ANALYZE so the planner knows the tables' sizes. Bad input throws egret::load_error
 /// naming the file, line and column (the failing table is left empty). Returns the tables in load order.

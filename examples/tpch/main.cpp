@@ -14,6 +14,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <fmt/format.h>
@@ -33,11 +34,18 @@ double ms_since(clock_type::time_point t0) {
 }
 
 /// Runs the query Make() returns and writes its rows to `file`; returns the number of rows.
+/// Queries whose substitution parameters scale with the data (Q11) take the scale factor.
 template <auto Make>
-std::size_t run_query(egret::sqlite::connection& db, std::filesystem::path const& file) {
+std::size_t run_query(egret::sqlite::connection& db, std::filesystem::path const& file, double scale_factor) {
   std::ofstream out(file, std::ios::binary);
   if (!out) throw std::runtime_error("cannot write " + file.string());
-  std::size_t const n = tpch::write_csv(out, db.execute(Make()));
+  auto const query = [&] {
+    if constexpr (std::is_invocable_v<decltype(Make), double>)
+      return Make(scale_factor);
+    else
+      return Make();
+  }();
+  std::size_t const n = tpch::write_csv(out, db.execute(query));
   out.close();
   if (!out) throw std::runtime_error("error writing " + file.string());
   return n;
@@ -45,7 +53,7 @@ std::size_t run_query(egret::sqlite::connection& db, std::filesystem::path const
 
 struct query_entry {
   int number;
-  std::size_t (*run)(egret::sqlite::connection&, std::filesystem::path const&);
+  std::size_t (*run)(egret::sqlite::connection&, std::filesystem::path const&, double);
 };
 
 /// The 22 queries, all written in the DSL (examples/tpch/queries.hpp).
@@ -101,13 +109,15 @@ int main(int argc, char** argv) try {
   egret::sqlite::connection db(db_file);
 
   auto t0 = clock_type::now();
-  for (auto const& t : tpch::load(db, data_dir)) fmt::print(stderr, "loaded {:<8} {:>9} rows\n", t.table, t.rows);
-  fmt::print(stderr, "load: {:.1f} ms\n", ms_since(t0));
+  auto const tables = tpch::load(db, data_dir);
+  for (auto const& t : tables) fmt::print(stderr, "loaded {:<8} {:>9} rows\n", t.table, t.rows);
+  double const sf = tpch::scale_factor(tables);
+  fmt::print(stderr, "load: {:.1f} ms, scale factor {}\n", ms_since(t0), sf);
 
   for (query_entry const* q : todo) {
     auto const file = out_dir / fmt::format("q{:02}.csv", q->number);
     t0 = clock_type::now();
-    std::size_t const rows = q->run(db, file);
+    std::size_t const rows = q->run(db, file, sf);
     fmt::print(stderr, "q{:02}: {:9.1f} ms {:>6} rows\n", q->number, ms_since(t0), rows);
   }
   return 0;

@@ -1,5 +1,6 @@
 // Defines tpch::reference_sql: the 22 TPC-H queries hand-written as SQLite SQL, with the specification's
-// validation parameters (clauses 2.4.1.4 to 2.4.22.4), the yardstick the DSL queries are compared with.
+// validation parameters (clauses 2.4.1.4 to 2.4.22.4; Q11's FRACTION scaled as 2.4.11.3 says), the yardstick the
+// DSL queries are compared with.
 //
 // Adaptations to SQLite, none changing a result:
 //  - dates are TEXT 'YYYY-MM-DD', so `date 'x' + interval ...` is written as the date it computes (commented);
@@ -15,6 +16,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdio>
+#include <string>
 #include <string_view>
 
 namespace tpch {
@@ -175,7 +178,8 @@ GROUP BY c_custkey, c_name, c_acctbal, c_phone, n_name, c_address, c_comment
 ORDER BY revenue DESC
 LIMIT 20)",
 
-    // Q11: important stock identification. NATION = GERMANY, FRACTION = 0.0001 (the SF 1 value).
+    // Q11: important stock identification. NATION = GERMANY, FRACTION = 0.0001 / SF: reference_query(11, sf)
+    // puts its value where `:fraction` stands.
     R"(SELECT ps_partkey, sum(ps_supplycost * ps_availqty) AS value
 FROM partsupp, supplier, nation
 WHERE ps_suppkey = s_suppkey
@@ -183,7 +187,7 @@ WHERE ps_suppkey = s_suppkey
   AND n_name = 'GERMANY'
 GROUP BY ps_partkey
 HAVING sum(ps_supplycost * ps_availqty) > (
-    SELECT sum(ps_supplycost * ps_availqty) * 0.0001
+    SELECT sum(ps_supplycost * ps_availqty) * :fraction
     FROM partsupp, supplier, nation
     WHERE ps_suppkey = s_suppkey
       AND s_nationkey = n_nationkey
@@ -368,7 +372,17 @@ GROUP BY cntrycode
 ORDER BY cntrycode)",
 };
 
-/// The SQL of query `n`, 1..22.
-constexpr std::string_view reference_query(int n) { return reference_sql.at(static_cast<std::size_t>(n - 1)); }
+/// The SQL of query `n`, 1..22, for the data at `scale_factor` (Q11's FRACTION is 0.0001 / SF, written as a
+/// decimal number of 17 significant digits, which round-trips a double).
+inline std::string reference_query(int n, double scale_factor) {
+  std::string sql(reference_sql.at(static_cast<std::size_t>(n - 1)));
+  constexpr std::string_view slot = ":fraction";
+  if (auto const at = sql.find(slot); at != std::string::npos) {
+    char buf[32];
+    int const len = std::snprintf(buf, sizeof buf, "%.17g", 0.0001 / scale_factor);
+    sql.replace(at, slot.size(), buf, static_cast<std::size_t>(len));
+  }
+  return sql;
+}
 
 }  // namespace tpch

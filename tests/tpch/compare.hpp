@@ -192,15 +192,20 @@ inline std::string compare(result const& got, result const& want, std::vector<st
 /// The TPC-H data at EGRET_TPCH_DIR (plain or gzip-compressed .tbl files), loaded on first use into a SQLite file
 /// in EGRET_TEST_TMP_DIR; later calls in the same process reuse it. The file is named after the process id (CTest
 /// runs test cases as parallel processes) and removed at exit.
-inline egret::sqlite::connection& database() {
+struct loaded_data {
+  egret::sqlite::connection* db;
+  double scale_factor;
+};
+inline loaded_data const& data() {
   struct loaded {
     std::filesystem::path file = std::filesystem::path(EGRET_TEST_TMP_DIR) /
                                  ("tpch_sf0.01." + std::to_string(static_cast<long>(::getpid())) + ".db");
     std::optional<egret::sqlite::connection> db;
+    double sf = 0;
     loaded() {
       std::filesystem::remove(file);
       db.emplace(file.string());
-      tpch::load(*db, EGRET_TPCH_DIR);
+      sf = tpch::scale_factor(tpch::load(*db, EGRET_TPCH_DIR));
     }
     loaded(loaded const&) = delete;
     loaded& operator=(loaded const&) = delete;
@@ -211,7 +216,11 @@ inline egret::sqlite::connection& database() {
     }
   };
   static loaded data;
-  return *data.db;
+  static loaded_data const out{&*data.db, data.sf};
+  return out;
 }
+inline egret::sqlite::connection& database() { return *data().db; }
+/// The scale factor of the data at EGRET_TPCH_DIR (SF 0.01 in the repository), from its SUPPLIER rows.
+inline double scale_factor() { return data().scale_factor; }
 
 }  // namespace tpch_test

@@ -18,7 +18,7 @@ using tpch_test::cell;
 template <class Q>
 tpch_test::result check(Q const& q, int n, std::size_t rows, std::vector<std::string> const& order_by) {
   auto& db = tpch_test::database();
-  tpch_test::result const want = tpch_test::run_sql(db, tpch::reference_query(n));
+  tpch_test::result const want = tpch_test::run_sql(db, tpch::reference_query(n, tpch_test::scale_factor()));
   tpch_test::result const got = tpch_test::run_egret(db, q);
   INFO("Q" << n << " in egret: " << egret::to_sql<egret::dialect::sqlite>(q));
   CHECK(want.rows.size() == rows);
@@ -94,7 +94,7 @@ TEST_CASE("tpch: Q9 product type profit measure", "[tpch]") {
 }
 
 TEST_CASE("tpch: Q11 important stock identification (scalar subquery in HAVING)", "[tpch]") {
-  check(tpch::q11(), 11, 359, {"value"});
+  check(tpch::q11(tpch_test::scale_factor()), 11, 1, {"value"});
 }
 
 TEST_CASE("tpch: Q15 top supplier (CTE used twice)", "[tpch]") {
@@ -129,7 +129,7 @@ TEST_CASE("tpch: every reference query runs and returns rows", "[tpch]") {
   auto& db = tpch_test::database();
   for (int n = 1; n <= 22; ++n) {
     INFO("Q" << n);
-    CHECK(!tpch_test::run_sql(db, tpch::reference_query(n)).rows.empty());
+    CHECK(!tpch_test::run_sql(db, tpch::reference_query(n, tpch_test::scale_factor())).rows.empty());
   }
 }
 
