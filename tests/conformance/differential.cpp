@@ -9,9 +9,12 @@
 //   join               dt [LEFT] JOIN dj ON dt.id = dj.did [AND p], ordered by keys..., dt.id, dj.jid
 //   aggregate          SELECT keys, aggregates FROM dt [WHERE p] GROUP BY key columns [HAVING] ORDER BY keys
 //   join + aggregate   the same over dt LEFT JOIN dj
+//   self-join          two subqueries of dt (one query object used twice, or two of one shape), [LEFT] JOINed,
+//                      each read through its own name
 // Every ORDER BY ends with the key columns (NULLS FIRST/LAST explicit), so the order is total and the rows are
 // compared in order: doubles to 1e-9 relative (1e-12 absolute near zero), everything else exactly. The data
-// (dt, dj: NULLs, 0, negatives, halves, large integers, empty, case-only and non-ASCII strings, trailing blanks)
+// (dt, dj: NULLs, rows NULL in every nullable column, 0, negatives, halves, large integers, empty, case-only and
+// non-ASCII strings, trailing blanks)
 // are created on each backend once per process.
 //
 // What the generator keeps away from, by construction (so every engine must agree):
@@ -33,7 +36,7 @@
 // egret::mysql now sets utf8mb4_nopad_bin); the NULLS FIRST/LAST emulation wrote `NOT x IS NULL` for a key `NOT x`
 // (dialect/ansi.hpp render_null_sort_key now parenthesizes it).
 //
-// Environment: EGRET_DIFF_SEED (default 20240601), EGRET_DIFF_QUERIES (default 1000), EGRET_DIFF_ONLY=<index> (one
+// Environment: EGRET_DIFF_SEED (default 20240601), EGRET_DIFF_QUERIES (default 10000), EGRET_DIFF_ONLY=<index> (one
 // query, to reproduce a reported mismatch), EGRET_DIFF_VERBOSE=1 (print every query's SQL),
 // EGRET_DIFF_LOG=<file> (every mismatch written there, one block each, lines unwrapped).
 #include <catch2/catch.hpp>
@@ -108,7 +111,7 @@ struct dj_row {
 };
 
 /// Bounds of the columns' magnitudes (the integer generator's leaves).
-inline constexpr double max_a = 1e12, max_b = 7, max_id = 20, max_w = 100;
+inline constexpr double max_a = 1e12, max_b = 7, max_id = 25, max_w = 100;
 
 inline std::vector<dt_row> const& dt_rows() {
   static std::vector<dt_row> const r = {
@@ -132,6 +135,12 @@ inline std::vector<dt_row> const& dt_rows() {
       {18, -3, 4, 0.5, null, " lead", false, "g2"},
       {19, 7, null, 7.75, -7.75, "trail ", null, "g1"},
       {20, 999'999, 6, -0.125, 2.0, "Zeta", true, "g4"},
+      // NULL-heavy rows: NULL in every nullable column, or in all but one
+      {21, null, null, null, null, null, null, "g5"},
+      {22, null, null, null, null, null, null, "g5"},
+      {23, null, 1, null, null, null, null, "g5"},
+      {24, null, null, null, 0.0, null, null, "g4"},
+      {25, null, null, null, null, null, false, "g5"},
   };
   return r;
 }
@@ -141,6 +150,7 @@ inline std::vector<dj_row> const& dj_rows() {
       {1, 1, 10, "one"},   {2, 1, -10, "One"},   {3, 2, null, null},      {4, 4, 3, "four"},
       {5, 7, 0, ""},       {6, null, 5, "orphan"}, {7, 99, 1, "none"},    {8, 12, -4, "twelve"},
       {9, 13, 2, "x"},     {10, 13, 2, "X"},     {11, 20, 100, "twenty"}, {12, 15, null, "\xC3\xA4"},
+      {13, 21, null, null},  {14, 22, null, null},  {15, null, null, null}, {16, 23, 7, null},
   };
   return r;
 }
@@ -220,7 +230,14 @@ struct dval {
 using plain_query = dyn::query<dt, dyn::runtime_columns>;
 using inner_query = decltype(dyn::from(T).join(J, T.id == J.did).select(std::vector<dyn::column>{}));
 using left_query = decltype(dyn::from(T).left_join(J, T.id == J.did).select(std::vector<dyn::column>{}));
-using any_query = std::variant<plain_query, inner_query, left_query>;
+using sub_query = decltype(dyn::from(T).select(std::vector<dyn::column>{}).as("a"));
+using self_inner_query = decltype(dyn::from(std::declval<sub_query const&>())
+                                      .join(std::declval<sub_query const&>(), std::declval<dyn::expr<bool>>())
+                                      .select(std::vector<dyn::column>{}));
+using self_left_query = decltype(dyn::from(std::declval<sub_query const&>())
+                                     .left_join(std::declval<sub_query const&>(), std::declval<dyn::expr<bool>>())
+                                     .select(std::vector<dyn::column>{}));
+using any_query = std::variant<plain_query, inner_query, left_query, self_inner_query, self_left_query>;
 
 /// One generated query: what it is (for the report) and the query.
 struct generated {
@@ -234,11 +251,12 @@ class generator {
       : rng_(seed * 0x9E3779B97F4A7C15ull + index * 0xBF58476D1CE4E5B9ull + 1), p_(p) {}
 
   generated make() {
-    int const k = pick(20);
+    int const k = pick(23);
     if (k < 8) return plain();
     if (k < 13) return joined();
     if (k < 18) return grouped(false);
-    return grouped(true);
+    if (k < 20) return grouped(true);
+    return self_joined();
   }
 
  private:
@@ -707,6 +725,47 @@ class generator {
     return finish_group(dyn::from(T).left_join(J, T.id == J.did), "left join + aggregate");
   }
 
+  /// Two subqueries of dt joined, each read through its own name: the same query object used twice (its
+  /// filter once), or two queries of one shape with different filters (issue 12: the static layer once read
+  /// every column of the second name as the first's).
+  generated self_joined() {
+    std::vector<dyn::column> const cols{T.id, T.a, T.b, T.x, T.s, T.g};
+    auto const sub = [&] {
+      auto q = dyn::from(T);
+      if (chance(70)) q.where(gen_bool(2));
+      return q.select(cols);
+    };
+    auto const first = sub();
+    bool const same = chance(40);
+    sub_query const sa = first.as("a");
+    sub_query const sb = same ? first.as("b") : sub().as("b");
+    dyn::expr<bool> on = sa[T.id] == sb[T.id];
+    switch (pick(4)) {
+      case 0: on = sa[T.b] == sb[T.b]; break;
+      case 1: on = sa[T.g] == sb[T.g] && sa[T.id] < sb[T.id]; break;
+      case 2: on = sa[T.id] + 1 == sb[T.id]; break;
+      default: break;
+    }
+    std::vector<dyn::column> items;
+    int n = 0;
+    auto const add = [&](auto const& ref) { items.push_back(dyn::as(ref, fmt::format("c{}", n++))); };
+    add(sa[T.id]);
+    add(sb[T.id]);
+    if (chance(60)) add(sa[T.a]);
+    if (chance(60)) add(sb[T.a]);
+    if (chance(50)) add(sa[T.x]);
+    if (chance(50)) add(sb[T.x]);
+    if (chance(50)) add(sb[T.s]);
+    if (chance(30)) add(sa[T.s]);
+    auto finish = [&](auto q, char const* shape) {
+      auto s = q.select(items);
+      s.order_by(egret::asc(sa[T.id]).nulls_first(), egret::asc(sb[T.id]).nulls_first());
+      return generated{shape, std::move(s)};
+    };
+    if (chance(50)) return finish(dyn::from(sa).join(sb, on), same ? "one subquery twice" : "derived self-join");
+    return finish(dyn::from(sa).left_join(sb, on), same ? "one subquery twice, left" : "derived self-join, left");
+  }
+
   std::mt19937_64 rng_;
   profile p_;
   bool dj_ = false;
@@ -774,7 +833,7 @@ inline std::string difference(rows const& got, rows const& want) {
 
 struct settings {
   std::uint64_t seed = 20240601;
-  std::size_t queries = 1000;
+  std::size_t queries = 10000;
   std::optional<std::size_t> only;
   bool verbose = false;
   std::FILE* log = nullptr;  ///< EGRET_DIFF_LOG: every mismatch, unwrapped
