@@ -251,7 +251,7 @@ using points = egret::adopt_table<point, "points">;
 
 TEST_CASE("mysql: an existing struct adopted as a table schema", "[mysql]") {
   CHECK(egret::create_table_sql<egret::dialect::mariadb, points>() ==
-        "CREATE TABLE `points` (`id` BIGINT NOT NULL, `x` DOUBLE NOT NULL, `label` TEXT)");
+        "CREATE TABLE `points` (`id` BIGINT NOT NULL, `x` DOUBLE NOT NULL, `label` LONGTEXT)");
   auto& db = fresh();
   db.create_table<points>();
   db.insert_struct<points>(point{1, 2.5, std::nullopt});

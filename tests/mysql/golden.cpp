@@ -40,14 +40,14 @@ static_assert(to_sql<M>(egret::concat(o.status, str<"/">, o.status)) == "CONCAT(
 static_assert(to_sql<M>(o.order_id / 2) == "`orders`.`order_id` DIV ?");
 static_assert(to_sql<M>(p.amount / 2) == "`payments`.`amount` / ?");
 static_assert(to_sql<M>((o.order_id + 1) / (o.customer_id - 1)) == "(`orders`.`order_id` + ?) DIV (`orders`.`customer_id` - ?)");
-// CREATE TABLE: column types (type_name), not CAST targets; a TEXT column of the key is VARCHAR(255)
+// CREATE TABLE: column types (type_name), not CAST targets; text is LONGTEXT, a text column of the key VARCHAR(255)
 static_assert(egret::create_table_sql<M, orders>() ==
               "CREATE TABLE `orders` (`order_id` BIGINT NOT NULL, `customer_id` BIGINT NOT NULL, `order_date` DATE NOT NULL, "
-              "`status` TEXT NOT NULL, `note` TEXT)");
+              "`status` LONGTEXT NOT NULL, `note` LONGTEXT)");
 static_assert(egret::create_table_sql<MB, events>() ==
               "CREATE TABLE `events` (`id` INT NOT NULL, `at` DATETIME(6) NOT NULL, `flag` BOOLEAN NOT NULL)");
 static_assert(egret::create_table_sql<MB, keyed>() ==
-              "CREATE TABLE `keyed` (`code` VARCHAR(255) NOT NULL, `n` BIGINT NOT NULL, `label` TEXT NOT NULL, "
+              "CREATE TABLE `keyed` (`code` VARCHAR(255) NOT NULL, `n` BIGINT NOT NULL, `label` LONGTEXT NOT NULL, "
               "`x` DOUBLE, PRIMARY KEY (`code`, `n`))");
 static_assert(egret::insert_sql<M, keyed>() == "INSERT INTO `keyed` (`code`, `n`, `label`, `x`) VALUES (?, ?, ?, ?)");
 

@@ -6,6 +6,11 @@
 #                                  with a free TCP port and a unix socket, waits until it answers, and writes
 #                                  the connection string to <state-dir>/conninfo
 #   mariadb.sh stop <state-dir>    shuts the server down and deletes its data
+#   mariadb.sh signal <state-dir> KILL|STOP|CONT
+#                                  sends a signal to that server (mariadbd, by its pid): the fault tests kill or
+#                                  freeze the server under a client
+#   mariadb.sh restart <state-dir> starts that server again on its data directory and port (after a kill), and
+#                                  waits until it answers
 #
 # The server runs without grant tables (any user name, no password), without a binary log, with small InnoDB
 # buffers. Run as root (CI), the server runs as the user `nobody`. When the MariaDB binaries are missing,
@@ -15,7 +20,7 @@ set -u
 cmd=${1:-}
 state=${2:-}
 if [[ -z "$cmd" || -z "$state" ]]; then
-  echo "usage: $0 start|stop <state-dir>" >&2
+  echo "usage: $0 start|stop|restart <state-dir> | signal <state-dir> KILL|STOP|CONT" >&2
   exit 2
 fi
 
@@ -38,6 +43,7 @@ stop_server() {
   if [[ -f "$pidfile" ]]; then
     pid=$(cat "$pidfile")
     if kill -0 "$pid" 2>/dev/null; then
+      kill -CONT "$pid" 2>/dev/null  # a stopped server (the fault tests) must go on to shut down
       kill -TERM "$pid" 2>/dev/null
       for _ in $(seq 1 100); do
         kill -0 "$pid" 2>/dev/null || break
@@ -50,7 +56,30 @@ stop_server() {
   case "$datadir" in
     /tmp/egret-mariadb.*) rm -rf "$datadir" ;;
   esac
-  rm -f "$state/conninfo" "$state/datadir"
+  rm -f "$state/conninfo" "$state/datadir" "$state/port"
+}
+
+# Starts mariadbd on $datadir, port $1, in the background ($server is its pid); 0 once it answers a ping.
+launch() {
+  local port=$1
+  started=""
+  rm -f "$datadir/error.log"
+  "$mariadbd" --no-defaults --datadir="$datadir/data" "${user_args[@]}" \
+    --bind-address=127.0.0.1 --port="$port" --socket="$socket" --pid-file="$datadir/mariadbd.pid" \
+    --log-error="$datadir/error.log" --skip-grant-tables --skip-log-bin --skip-name-resolve \
+    --local-infile=1 --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
+    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=2 \
+    --max-connections=200 --max-allowed-packet=64M </dev/null >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 1 600); do
+    if "$admin" --no-defaults --socket="$socket" --user=root ping >/dev/null 2>&1; then
+      started=yes
+      return 0
+    fi
+    kill -0 "$server" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
 }
 
 case "$cmd" in
@@ -58,15 +87,25 @@ case "$cmd" in
     stop_server
     exit 0
     ;;
-  start) ;;
+  signal)
+    sig=${3:-}
+    [[ "$sig" == KILL || "$sig" == STOP || "$sig" == CONT ]] || { echo "usage: $0 signal <state-dir> KILL|STOP|CONT" >&2; exit 2; }
+    [[ -f "$state/datadir" ]] || { echo "egret: no server in $state" >&2; exit 1; }
+    pid=$(cat "$(cat "$state/datadir")/mariadbd.pid" 2>/dev/null) || exit 1
+    kill "-$sig" "$pid"
+    exit $?
+    ;;
+  start | restart) ;;
   *)
-    echo "usage: $0 start|stop <state-dir>" >&2
+    echo "usage: $0 start|stop|restart <state-dir> | signal <state-dir> KILL|STOP|CONT" >&2
     exit 2
     ;;
 esac
 
-mkdir -p "$state"
-stop_server  # a server left over from an interrupted run
+if [[ "$cmd" == start ]]; then
+  mkdir -p "$state"
+  stop_server  # a server left over from an interrupted run
+fi
 
 mariadbd=$(find_bin mariadbd mysqld) || mariadbd=""
 install_db=$(find_bin mariadb-install-db mysql_install_db) || install_db=""
@@ -77,12 +116,35 @@ if [[ -z "$mariadbd" || -z "$install_db" || -z "$admin" ]]; then
   exit 0
 fi
 
+user_args=()
+[[ $(id -u) -eq 0 ]] && user_args=(--user=nobody)
+
+if [[ "$cmd" == restart ]]; then
+  [[ -f "$state/datadir" && -f "$state/port" ]] || { echo "egret: no server in $state" >&2; exit 1; }
+  datadir=$(cat "$state/datadir")
+  socket="$datadir/mariadbd.sock"
+  port=$(cat "$state/port")
+  # The killed server's socket file stays behind; the port may take a moment to be free again.
+  for _ in $(seq 1 20); do
+    rm -f "$socket" "$socket.lock"
+    launch "$port" && break
+    kill -TERM "$server" 2>/dev/null
+    wait "$server" 2>/dev/null
+    sleep 0.5
+  done
+  if [[ -z "$started" ]]; then
+    echo "egret: mariadbd did not restart:" >&2
+    cat "$datadir/error.log" >&2
+    exit 1
+  fi
+  echo "host=127.0.0.1 port=$port user=root" >"$state/conninfo"
+  exit 0
+fi
+
 datadir=$(mktemp -d /tmp/egret-mariadb.XXXXXX) || exit 1
 echo "$datadir" >"$state/datadir"
-user_args=()
 if [[ $(id -u) -eq 0 ]]; then
   chown nobody "$datadir" || exit 1
-  user_args=(--user=nobody)
 fi
 chmod 0755 "$datadir"
 
@@ -102,23 +164,7 @@ base=$((20000 + ($$ % 20000)))
 for attempt in $(seq 0 29); do
   port=$((base + attempt * 7))
   port_in_use "$port" && continue
-  rm -f "$datadir/error.log"
-  "$mariadbd" --no-defaults --datadir="$datadir/data" "${user_args[@]}" \
-    --bind-address=127.0.0.1 --port="$port" --socket="$socket" --pid-file="$datadir/mariadbd.pid" \
-    --log-error="$datadir/error.log" --skip-grant-tables --skip-log-bin --skip-name-resolve \
-    --local-infile=1 --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
-    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=2 \
-    --max-connections=200 --max-allowed-packet=64M </dev/null >/dev/null 2>&1 &
-  server=$!
-  for _ in $(seq 1 300); do
-    if "$admin" --no-defaults --socket="$socket" --user=root ping >/dev/null 2>&1; then
-      started=yes
-      break
-    fi
-    kill -0 "$server" 2>/dev/null || break
-    sleep 0.1
-  done
-  [[ -n "$started" ]] && break
+  launch "$port" && break
   kill -TERM "$server" 2>/dev/null
   wait "$server" 2>/dev/null
   grep -qi "address already in use\|bind on tcp/ip port" "$datadir/error.log" 2>/dev/null && continue
@@ -134,6 +180,7 @@ if [[ -z "$started" ]]; then
   exit 1
 fi
 
+echo "$port" >"$state/port"
 echo "host=127.0.0.1 port=$port user=root" >"$state/conninfo"
 echo "egret: MariaDB $("$mariadbd" --version | sed 's/.*Ver \([^ ]*\).*/\1/') at 127.0.0.1:$port (socket $socket)"
 exit 0

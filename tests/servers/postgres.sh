@@ -6,6 +6,14 @@
 #                                   conninfo to <state-dir>/conninfo. Exits 0 without writing it when the
 #                                   PostgreSQL server binaries are not installed.
 #   postgres.sh stop <state-dir>    stop that server and delete its data.
+#   postgres.sh signal <state-dir> KILL|STOP|CONT
+#                                   send a signal to that server's processes (the postmaster and its children,
+#                                   by pid): the fault tests kill or freeze the server under a client.
+#   postgres.sh restart <state-dir> start that server again on its data directory and port (after a kill), and
+#                                   wait until it accepts connections.
+#
+# EGRET_PG_DURABLE=1 keeps synchronous_commit on: a COMMIT has reached the kernel when it returns, so it survives
+# the server being killed (fsync stays off: the machine does not crash in the tests).
 #
 # Run as root (CI), the server runs as an unprivileged user (EGRET_PG_USER, default nobody): PostgreSQL refuses
 # to run as root. Its data directory is under /tmp, since the build tree may be in a directory that user cannot
@@ -13,10 +21,10 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start|stop <state-dir>" >&2
+  echo "usage: $0 start|stop|restart <state-dir> | signal <state-dir> KILL|STOP|CONT" >&2
   exit 2
 }
-[ $# -eq 2 ] || usage
+[ $# -eq 2 ] || { [ $# -eq 3 ] && [ "$1" = signal ]; } || usage
 cmd=$1
 state=$2
 
@@ -92,6 +100,7 @@ max_connections = 50
 shared_buffers = 32MB
 logging_collector = off
 EOF
+  if [ "${EGRET_PG_DURABLE:-}" = 1 ]; then echo "synchronous_commit = on" >>"$data/postgresql.conf"; fi
 
   local tries port
   for tries in $(seq 1 20); do
@@ -117,9 +126,53 @@ EOF
   exit 1
 }
 
+# The pids of the server's processes: the postmaster first, then its children.
+server_pids() {
+  local base pid
+  base=$(cat "$state/datadir")
+  [ -f "$base/data/postmaster.pid" ] || return 0
+  pid=$(head -n 1 "$base/data/postmaster.pid")
+  kill -0 "$pid" 2>/dev/null || return 0
+  echo "$pid"
+  ps -o pid= --ppid "$pid" || true
+}
+
+signal_server() {
+  local sig=$1 pid
+  [ -f "$state/datadir" ] || { echo "egret: no server in $state" >&2; exit 1; }
+  case "$sig" in KILL | STOP | CONT) ;; *) usage ;; esac
+  for pid in $(server_pids); do kill "-$sig" "$pid" 2>/dev/null || true; done
+}
+
+restart() {
+  [ -f "$state/datadir" ] && [ -f "$state/port" ] || { echo "egret: no server in $state" >&2; exit 1; }
+  local base bin port
+  base=$(cat "$state/datadir")
+  bin=$(cat "$state/bin")
+  port=$(cat "$state/port")
+  server_user=$(cat "$state/user")
+  # Processes of a killed server may take a moment to go; the postmaster refuses to start while they hold its
+  # shared memory.
+  local tries
+  for tries in $(seq 1 30); do
+    if (cd "$base" && as_server_user "$bin/pg_ctl" -D "$base/data" -l "$base/server.log" -o "-p $port" -w -t 60 \
+      start >/dev/null 2>&1); then
+      echo "host=127.0.0.1 port=$port user=postgres dbname=postgres connect_timeout=10" >"$state/conninfo"
+      return 0
+    fi
+    sleep 0.5
+  done
+  cat "$base/server.log" >&2 || true
+  echo "egret: pg_ctl restart failed" >&2
+  exit 1
+}
+
 stop() {
   rm -f "$state/conninfo"
   [ -f "$state/datadir" ] || return 0
+  # A stopped server takes no signal but SIGCONT: let it go on first, so that it can stop.
+  local pid
+  for pid in $(server_pids); do kill -CONT "$pid" 2>/dev/null || true; done
   local base bin
   base=$(cat "$state/datadir")
   bin=$(cat "$state/bin" 2>/dev/null || find_bin)
@@ -136,5 +189,7 @@ stop() {
 case "$cmd" in
   start) start ;;
   stop) stop ;;
+  restart) restart ;;
+  signal) signal_server "$3" ;;
   *) usage ;;
 esac

@@ -10,7 +10,7 @@
 // INSERT and DELETE; MySQL has none.
 //
 // Type names: CAST targets differ from column types on these engines (no CAST AS BIGINT): `type_name` gives the
-// CREATE TABLE types (INT, BIGINT, DOUBLE, BOOLEAN, TEXT, DATE, DATETIME(6); a TEXT key column is VARCHAR(255),
+// CREATE TABLE types (INT, BIGINT, DOUBLE, BOOLEAN, LONGTEXT, DATE, DATETIME(6); a text key column is VARCHAR(255),
 // render_key_column_type), `cast_type_name` the CAST targets (SIGNED, DOUBLE, CHAR, DATE, DATETIME(6)). See
 // docs/mysql.md.
 #pragma once
@@ -84,8 +84,9 @@ struct mysql_v : ansi {
       return "CHAR";
   }
 
-  /// The column type of T in CREATE TABLE: INT, BIGINT, DOUBLE, BOOLEAN, DATE, DATETIME(6), TEXT (CAST writes
-  /// cast_type_name instead).
+  /// The column type of T in CREATE TABLE: INT, BIGINT, DOUBLE, BOOLEAN, DATE, DATETIME(6), LONGTEXT (CAST writes
+  /// cast_type_name instead). Text is LONGTEXT (up to 4 GB), not TEXT (64 KB): a std::string that SQLite and
+  /// PostgreSQL keep (a 10 MB document) must fit here too.
   template <class D, class T>
   static constexpr std::string_view type_name() {
     if constexpr (std::is_same_v<T, std::int32_t>)
@@ -101,10 +102,10 @@ struct mysql_v : ansi {
     else if constexpr (std::is_same_v<T, timestamp>)
       return "DATETIME(6)";
     else
-      return "TEXT";
+      return "LONGTEXT";
   }
 
-  /// A TEXT column of the PRIMARY KEY is `VARCHAR(255) NOT NULL` (a TEXT column cannot be a key).
+  /// A text column of the PRIMARY KEY is `VARCHAR(255) NOT NULL` (a TEXT / LONGTEXT column cannot be a key).
   template <class D, class T, class V>
   static constexpr void render_key_column_type(V& v) {
     if constexpr (is_text_v<T>)

@@ -80,9 +80,14 @@ class connection {
   /// `socket=/run/mysqld/mysqld.sock user=me database=shop` (see egret::mysql::conninfo). The session uses
   /// utf8mb4 with the binary collation (text compares case-sensitively, as on SQLite and PostgreSQL), UTC, and
   /// 30 decimal digits for the quotients of AVG over integers.
-  explicit connection(std::string const& conninfo) : h_(handle::connect(conninfo::parse(conninfo))) {
+  /// Every wait for the server is bounded by `opts` (connect 10 s, read and write 60 s by default).
+  explicit connection(std::string const& conninfo, connection_options opts = {})
+      : h_(handle::connect(conninfo::parse(conninfo), opts)), opts_(opts) {
     h_.exec("SET NAMES utf8mb4 COLLATE utf8mb4_nopad_bin; SET time_zone = '+00:00'; SET div_precision_increment = 30");
   }
+
+  /// The timeouts the connection was opened with.
+  connection_options const& options() const noexcept { return opts_; }
 
   MYSQL* native_handle() const noexcept { return h_.get(); }
 
@@ -240,12 +245,24 @@ class connection {
   /// Inside one, a savepoint: nested transactions commit into the enclosing one or roll back alone.
   mysql::transaction transaction() { return mysql::transaction(h_.get(), depth_); }
 
+  // ---- the statement cache ----
+
+  /// The most prepared statements the connection keeps (default 256): past it, the least recently used one is
+  /// closed (mysql_stmt_close), unless a live cursor still reads it (then it stays until the cursor ends and a
+  /// later statement evicts it). SQL built at run time would otherwise grow the cache without end.
+  void set_statement_cache_capacity(std::size_t n) { cache_.set_capacity(n); }
+  /// Closes every cached statement no cursor reads.
+  void clear_statement_cache() { cache_.clear(); }
+  /// The number of statements prepared on the server and cached.
+  std::size_t statement_cache_size() const noexcept { return cache_.size(); }
+
   // ---- CSV loading (defined in <egret/mysql/load_csv.hpp>, which a program calling these includes) ----
 
   /// Loads a CSV file into table T (which must exist) in one transaction: the header must name T's columns
   /// in order; every field is parsed as its column's type; rows are inserted in batches (multi-row INSERT).
-  /// On bad input, throws egret::load_error (file, line, column, reason) and the table is left as it was.
-  /// Returns the number of rows loaded.
+  /// On bad input, or a row the server refuses (a duplicate key, a NULL for a NOT NULL column: the batch is
+  /// inserted again row by row to find it), throws egret::load_error (file, line, column, reason) and the table
+  /// is left as it was. Returns the number of rows loaded.
   template <class T>
   std::size_t load_csv(std::string const& file, csv::options opts = {}) {
     if constexpr (csv_loader_included<T>())
@@ -312,6 +329,7 @@ class connection {
   }
 
   handle h_;
+  connection_options opts_;
   statement_cache cache_;  // after h_: statements are closed before the connection
   std::int64_t changes_ = 0;
   int depth_ = 0;  // transactions open (transaction.hpp)

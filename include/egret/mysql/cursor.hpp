@@ -22,11 +22,14 @@ class cursor {
   using owning_row_type = row<true, Cols>;
 
   /// A cursor over the result of `s`, executed already.
-  explicit cursor(statement& s) : s_(&s) {}
+  explicit cursor(statement& s) : s_(&s) { s.pin(); }
   cursor(cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), row_(o.row_), state_(o.state_) {}
   cursor& operator=(cursor&&) = delete;
   ~cursor() {
-    if (s_) s_->free_result();
+    if (s_) {
+      s_->free_result();
+      s_->unpin();
+    }
   }
 
   /// True once the rows are exhausted.

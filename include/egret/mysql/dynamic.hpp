@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -21,6 +22,24 @@ namespace egret::mysql {
 namespace detail {
 using dyn::bind_datums;  // dynamic/datum_io.hpp
 using dyn::read_datum;
+
+/// A name chosen at run time (dyn::as, a derived alias) cannot hold a NUL byte: MariaDB and MySQL identifiers
+/// may not, and the server would answer with a syntax error pointing at a cut name. The values of a dynamic
+/// query are bound, so a NUL in its text is in a name. Names the column when it is a result column's.
+inline void require_no_nul(std::vector<dyn::column_info> const& cols, std::string_view sql) {
+  auto const at = sql.find('\0');
+  if (at == std::string_view::npos) [[likely]]
+    return;
+  std::string what = "a name at offset " + std::to_string(at);
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    if (cols[i].name.find('\0') != std::string::npos) {
+      what = "the name of result column " + std::to_string(i) + " (dyn::as)";
+      break;
+    }
+  throw error(ER_WRONG_COLUMN_NAME, "42000",
+              "egret::mysql: " + what + " holds a NUL byte: identifiers cannot contain NUL; nothing was sent",
+              std::string(sql.substr(0, at)));
+}
 }  // namespace detail
 
 /// The rows of a dynamic query with a run-time select list; each row is a dyn::row owning its fields. The
@@ -28,11 +47,16 @@ using dyn::read_datum;
 class dyn_cursor {
  public:
   dyn_cursor(statement& s, std::vector<dyn::column_info> cols)
-      : s_(&s), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {}
+      : s_(&s), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {
+    s.pin();
+  }
   dyn_cursor(dyn_cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), cols_(std::move(o.cols_)), done_(o.done_) {}
   dyn_cursor& operator=(dyn_cursor&&) = delete;
   ~dyn_cursor() {
-    if (s_) s_->free_result();
+    if (s_) {
+      s_->free_result();
+      s_->unpin();
+    }
   }
 
   /// The result columns: names, SQL types, nullability.
@@ -95,6 +119,7 @@ class dyn_cursor {
 template <class Q>
 auto execute_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
+  detail::require_no_nul(r.columns, r.sql);
   statement& s = db.dynamic_statement(r.sql);
   detail::bind_datums(s, r.values);
   s.execute();
@@ -120,6 +145,7 @@ void insert_dynamic(connection& db, Q const& q) {
   }
   w.text(") ");
   w.text(r.sql);
+  detail::require_no_nul(r.columns, w.sql());
   statement& s = db.dynamic_statement(w.sql());
   detail::bind_datums(s, r.values);
   s.execute();

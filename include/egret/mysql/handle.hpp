@@ -5,6 +5,7 @@
 
 #include <mysql.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -61,6 +62,20 @@ struct conninfo {
   }
 };
 
+/// How long a connection waits for the server (whole seconds; zero: the client library's default, no limit).
+/// MYSQL_OPT_CONNECT_TIMEOUT, MYSQL_OPT_READ_TIMEOUT, MYSQL_OPT_WRITE_TIMEOUT: without them a stopped or hung
+/// server (whose kernel still ACKs every packet, so TCP never times out) blocks the client forever.
+struct connection_options {
+  /// Longest wait to connect and finish the handshake.
+  std::chrono::seconds connect_timeout{10};
+  /// Longest wait for the server's next bytes while a statement runs: a statement that sends nothing for this
+  /// long (a stopped server, or a query computing longer before its first row) fails with egret::mysql::error
+  /// 2013 (CR_SERVER_LOST), and the connection is closed.
+  std::chrono::seconds read_timeout{60};
+  /// Longest wait for the server to take what the client sends.
+  std::chrono::seconds write_timeout{60};
+};
+
 /// Owns one MYSQL*: opened by connect(), closed by the destructor.
 class handle {
  public:
@@ -78,11 +93,23 @@ class handle {
   ~handle() { close(); }
 
   /// Connects (utf8mb4, multi-statement text for exec(), LOAD DATA LOCAL allowed; UPDATE counts the rows it matched, as SQLite does); throws egret::mysql::error.
-  static handle connect(conninfo const& c) {
+  static handle connect(conninfo const& c, connection_options const& o = {}) {
     handle h;
     h.db_ = mysql_init(nullptr);
     if (h.db_ == nullptr) throw egret::error("egret::mysql: mysql_init failed (out of memory)");
     mysql_options(h.db_, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    auto const seconds = [&](mysql_option opt, std::chrono::seconds t) {
+      if (t.count() <= 0) return;
+      unsigned int const v = t.count() > 86400 * 365 ? 86400u * 365u : static_cast<unsigned int>(t.count());
+      mysql_options(h.db_, opt, &v);
+    };
+    seconds(MYSQL_OPT_CONNECT_TIMEOUT, o.connect_timeout);
+    seconds(MYSQL_OPT_READ_TIMEOUT, o.read_timeout);
+    seconds(MYSQL_OPT_WRITE_TIMEOUT, o.write_timeout);
+    // A large value (a 10 MB text) travels in one packet: the client takes up to 1 GB, the protocol's most; the
+    // server's max_allowed_packet (64 MB on the test server) is the limit then.
+    unsigned long const max_packet = 1024ul * 1024ul * 1024ul;
+    mysql_options(h.db_, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
     unsigned int const local_infile = 1;
     mysql_options(h.db_, MYSQL_OPT_LOCAL_INFILE, &local_infile);
     auto const opt = [](std::string const& s) { return s.empty() ? nullptr : s.c_str(); };

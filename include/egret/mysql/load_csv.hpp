@@ -57,7 +57,9 @@ struct csv_loader {
     auto tx = db.transaction();
     std::vector<csv::field> fields;
     std::vector<row_values> batch;
+    std::vector<std::size_t> lines;  // the file line of each row of the batch
     batch.reserve(batch_rows);
+    lines.reserve(batch_rows);
     std::size_t n = 0;
     while (r.next(fields)) {
       if (fields.size() != columns::size) {
@@ -66,10 +68,11 @@ struct csv_loader {
                          "expected " + std::to_string(columns::size) + " fields, found " + std::to_string(fields.size()));
       }
       batch.push_back(parse_row(fields, r.file_name(), std::make_index_sequence<columns::size>{}));
+      lines.push_back(r.record_line());
       ++n;
-      if (batch.size() == batch_rows) flush(db, batch);
+      if (batch.size() == batch_rows) flush(db, batch, lines, r.file_name());
     }
-    if (!batch.empty()) flush(db, batch);
+    if (!batch.empty()) flush(db, batch, lines, r.file_name());
     tx.commit();
     return n;
   }
@@ -91,14 +94,54 @@ struct csv_loader {
     return row_values{csv::parse_field<std::tuple_element_t<Is, row_values>>(f[Is], file)...};
   }
 
-  /// Inserts the rows of `batch` with one multi-row INSERT (prepared once per batch size), then empties it.
-  static void flush(connection& db, std::vector<row_values>& batch) {
+  /// Inserts the rows of `batch` with one multi-row INSERT (prepared once per batch size), then empties it. When
+  /// the server refuses a row (a duplicate key, a NULL for a NOT NULL column, a value out of range), finds which
+  /// and throws egret::load_error at its line (see locate).
+  static void flush(connection& db, std::vector<row_values>& batch, std::vector<std::size_t>& lines,
+                    std::string const& file) {
     static std::string const full_sql = insert_text(batch_rows);
     statement& s = db.cache_.get_dynamic(db.h_.get(), batch.size() == batch_rows ? full_sql : insert_text(batch.size()));
     int index = 0;
     for (auto const& row : batch) std::apply([&](auto const&... v) { (s.bind(++index, v), ...); }, row);
-    s.execute();
+    try {
+      s.execute();
+    } catch (error const& e) {
+      if (!row_error(e)) throw;
+      locate(db, batch, lines, file);
+    }
     batch.clear();
+    lines.clear();
+  }
+
+  // Whether the server refused a row's values (SQLSTATE class 22 or 23, or a value the column cannot take):
+  // InnoDB then undid the whole statement and the transaction goes on. Anything else (a deadlock, which rolls
+  // the transaction back; a lost connection) is not retried.
+  static bool row_error(error const& e) {
+    std::string const& st = e.sqlstate();
+    unsigned const n = e.error_number();
+    return st.starts_with("22") || st.starts_with("23") || n == ER_TRUNCATED_WRONG_VALUE_FOR_FIELD ||
+           n == ER_TRUNCATED_WRONG_VALUE;
+  }
+
+  /// The multi-row INSERT failed as a whole (InnoDB undid it): inserts the batch again one row at a time, in the
+  /// load's transaction, and throws egret::load_error at the line of the first row refused (the rows before it are
+  /// rolled back with the load). Should every row go in alone, the batch is loaded and the load goes on.
+  static void locate(connection& db, std::vector<row_values> const& batch, std::vector<std::size_t> const& lines,
+                     std::string const& file) {
+    static std::string const one_sql = insert_text(1);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      statement& one = db.cache_.get_dynamic(db.h_.get(), one_sql);
+      int index = 0;
+      std::apply([&](auto const&... v) { (one.bind(++index, v), ...); }, batch[i]);
+      try {
+        one.execute();
+      } catch (error const& e) {
+        if (!row_error(e)) throw;
+        throw load_error(file, lines[i], 1,
+                         "the server refused the row: " + e.message() + " [error " + std::to_string(e.error_number()) +
+                             ", SQLSTATE " + e.sqlstate() + "]");
+      }
+    }
   }
 
   template <class... Cs>

@@ -106,6 +106,11 @@ class statement {
 
   MYSQL_STMT* get() const noexcept { return stmt_; }
   std::string_view sql() const noexcept { return sql_; }
+
+  /// Counts the cursors reading this statement's rows: a statement cache closes no statement while one does.
+  void pin() noexcept { ++pins_; }
+  void unpin() noexcept { --pins_; }
+  bool pinned() const noexcept { return pins_ > 0; }
   int parameter_count() const noexcept { return static_cast<int>(params_.size()); }
 
   // ---- binding (1-based parameter index) ---------------------------------------------------------------
@@ -137,11 +142,13 @@ class statement {
       bind(index, std::string_view(v));
   }
   void bind(int index, egret::date v) {
+    egret::require_valid(v);
     param& p = slot(index);
     p.time = detail::to_mysql_time(v);
     point(index, MYSQL_TYPE_DATE, &p.time, sizeof(MYSQL_TIME));
   }
   void bind(int index, egret::timestamp const& v) {
+    egret::require_valid(v);
     param& p = slot(index);
     p.time = detail::to_mysql_time(v);
     point(index, MYSQL_TYPE_DATETIME, &p.time, sizeof(MYSQL_TIME));
@@ -310,6 +317,7 @@ class statement {
     std::swap(has_result_, o.has_result_);
     std::swap(params_bound_, o.params_bound_);
     std::swap(affected_, o.affected_);
+    std::swap(pins_, o.pins_);
   }
   void close() noexcept {
     if (stmt_ != nullptr) {
@@ -613,6 +621,7 @@ class statement {
   bool has_result_ = false;
   bool params_bound_ = false;  // param_binds_ are given to the statement as they are (see point)
   my_ulonglong affected_ = 0;
+  int pins_ = 0;  // live cursors (pin())
 };
 
 }  // namespace egret::mysql

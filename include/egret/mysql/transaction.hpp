@@ -65,8 +65,9 @@ class transaction {
       detail::exec_simple(db_, "RELEASE SAVEPOINT " + name());
     }
   }
-  /// Neither committed nor rolled back yet.
-  bool active() const noexcept { return active_; }
+  /// Neither committed nor rolled back yet, and the connection is still there: a lost connection (the server
+  /// killed, a read timeout, which closes it) took the transaction with it, rolled back on the server.
+  bool active() const noexcept { return active_ && mysql_get_socket(db_) != MARIADB_INVALID_SOCKET; }
   /// 0 for the outermost transaction, n for the n-th nested savepoint.
   int level() const noexcept { return level_; }
 

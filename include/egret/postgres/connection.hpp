@@ -7,6 +7,7 @@
 #include <array>
 #include <concepts>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <iosfwd>
 #include <optional>
@@ -24,6 +25,7 @@
 #include <egret/dialect/postgres.hpp>
 #include <egret/postgres/cursor.hpp>
 #include <egret/postgres/error.hpp>
+#include <egret/postgres/io.hpp>
 #include <egret/postgres/params.hpp>
 #include <egret/postgres/result.hpp>
 #include <egret/postgres/statement_cache.hpp>
@@ -135,16 +137,11 @@ class connection {
   /// Connects with a libpq connection string ("host=... port=... dbname=... user=..." or a postgresql://
   /// URI) and sets the session up for egret: client_encoding UTF8, DateStyle ISO, TimeZone UTC,
   /// extra_float_digits 3 (doubles round-trip), notices discarded. Throws egret::postgres::error (SQLSTATE
-  /// 08001) when the server cannot be reached.
-  explicit connection(std::string const& conninfo) : c_(PQconnectdb(conninfo.c_str())) {
-    if (c_ == nullptr) detail::throw_error("08001", "libpq could not allocate a connection", {});
-    if (PQstatus(c_) != CONNECTION_OK) {
-      std::string msg = PQerrorMessage(c_);
-      PQfinish(c_);
-      c_ = nullptr;
-      detail::throw_error("08001", std::move(msg), {});
-    }
-    PQsetNoticeProcessor(c_, [](void*, char const*) {}, nullptr);
+  /// 08001) when the server cannot be reached within opts.connect_timeout; every later wait for the server is
+  /// bounded by opts.read_timeout (see connection_options).
+  explicit connection(std::string const& conninfo, connection_options opts = {})
+      : c_(connect(conninfo, opts)), opts_(opts) {
+    cache_.set_timeout(opts.read_timeout);
     try {
       exec("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; "
            "SET extra_float_digits = 3; SET IntervalStyle = 'iso_8601'");
@@ -154,7 +151,8 @@ class connection {
     }
   }
   connection(connection&& o) noexcept
-      : c_(std::exchange(o.c_, nullptr)), cache_(std::move(o.cache_)), format_(o.format_), changes_(o.changes_) {}
+      : c_(std::exchange(o.c_, nullptr)), opts_(o.opts_), cache_(std::move(o.cache_)), format_(o.format_),
+        changes_(o.changes_) {}
   connection& operator=(connection&&) = delete;
   connection(connection const&) = delete;
   connection& operator=(connection const&) = delete;
@@ -168,10 +166,14 @@ class connection {
   result_format format() const noexcept { return format_; }
   void set_format(result_format f) noexcept { format_ = f; }
 
+  /// The timeouts the connection was opened with.
+  connection_options const& options() const noexcept { return opts_; }
+
   /// Runs SQL text as is (one or more statements separated by ';', no parameters, no results).
   void exec(std::string_view sql) {
+    detail::require_no_nul(sql);
     std::string const text(sql);
-    PGresult* r = PQexec(c_, text.c_str());
+    PGresult* r = detail::exec(c_, opts_.read_timeout, text.c_str());
     ExecStatusType const st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     result owner(r, text);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
@@ -230,7 +232,7 @@ class connection {
   template <class T, class Q>
     requires requires { Q::is_dynamic_query; }
   void create_table_from(Q const& q) {
-    postgres::transaction tx(c_);
+    auto tx = transaction();
     create_table<T>();
     insert_dynamic<T>(*this, q);
     tx.commit();
@@ -292,7 +294,7 @@ class connection {
   /// the database is left as it was.
   template <class T, relation Q, class... Args>
   void create_table_from(Q const& q, Args const&... args) {
-    postgres::transaction tx(c_);
+    auto tx = transaction();
     create_table<T>();
     insert_from<T>(q, args...);
     tx.commit();
@@ -325,15 +327,25 @@ class connection {
 
   /// Begins a transaction (a savepoint when one is open already), rolled back unless committed:
   /// `auto tx = db.transaction(); ...; tx.commit();`
-  postgres::transaction transaction() { return postgres::transaction(c_); }
+  postgres::transaction transaction() { return postgres::transaction(c_, opts_.read_timeout); }
+
+  // ---- the statement cache ----
+
+  /// The most prepared statements the connection keeps (default 256): past it, the least recently used one
+  /// is DEALLOCATEd on the server (SQL built at run time would otherwise grow the cache without end).
+  void set_statement_cache_capacity(std::size_t n) { cache_.set_capacity(c_, n); }
+  /// DEALLOCATEs every cached statement (a result already returned stays readable).
+  void clear_statement_cache() { cache_.clear(c_); }
+  /// The number of statements prepared on the server and cached.
+  std::size_t statement_cache_size() const noexcept { return cache_.size(); }
 
   // ---- CSV loading (defined in <egret/postgres/load_csv.hpp>, which a program calling these includes) ----
 
   /// Loads a CSV file into table T (which must exist) with COPY ... FROM STDIN, in one transaction (a
   /// savepoint inside an open one): the header must name T's columns in order; every field is parsed as
   /// its column's type by egret's CSV reader. On bad input, throws egret::load_error (file, line, column,
-  /// reason) and the table is left as it was; a row the server refuses (a duplicate key) throws
-  /// egret::postgres::error. Returns the number of rows loaded.
+  /// reason) and the table is left as it was; a row the server refuses (a duplicate key, a NULL for a NOT
+  /// NULL column) throws egret::load_error at that record's line too. Returns the number of rows loaded.
   template <class T>
   std::size_t load_csv(std::string const& file, csv::options opts = {}) {
     if constexpr (csv_loader_included<T>())
@@ -381,6 +393,25 @@ class connection {
     return included;
   }
 
+  // PQconnectdbParams with connect_timeout first, so that one in the conninfo (or PGCONNECT_TIMEOUT) wins, then
+  // the non-blocking mode detail::round_trip works in.
+  static PGconn* connect(std::string const& conninfo, connection_options const& opts) {
+    std::string const timeout = std::to_string(opts.connect_timeout.count());
+    bool const env_timeout = std::getenv("PGCONNECT_TIMEOUT") != nullptr;
+    bool const set_timeout = opts.connect_timeout.count() > 0 && !env_timeout;
+    char const* keys[] = {"connect_timeout", "dbname", nullptr};
+    char const* values[] = {timeout.c_str(), conninfo.c_str(), nullptr};
+    PGconn* c = PQconnectdbParams(keys + (set_timeout ? 0 : 1), values + (set_timeout ? 0 : 1), 1);
+    if (c == nullptr) detail::throw_error("08001", "libpq could not allocate a connection", {});
+    if (PQstatus(c) != CONNECTION_OK || PQsetnonblocking(c, 1) != 0) {
+      std::string msg = PQerrorMessage(c);
+      PQfinish(c);
+      detail::throw_error("08001", std::move(msg), {});
+    }
+    PQsetNoticeProcessor(c, [](void*, char const*) {}, nullptr);
+    return c;
+  }
+
   static std::string drop_sql(char const* kind, std::string_view name) {
     return std::string("DROP ") + kind + " IF EXISTS " + quoted(name);
   }
@@ -407,6 +438,7 @@ class connection {
   friend class prepared;
 
   PGconn* c_;
+  connection_options opts_;
   statement_cache cache_;
   params params_;
   result_format format_ = result_format::binary;

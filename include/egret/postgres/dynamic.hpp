@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -26,6 +27,20 @@ inline void bind_datums(params& p, std::vector<dyn::datum> const& values) {
   dyn::bind_datums(p, values);
 }
 using dyn::read_datum;
+
+/// A name chosen at run time (dyn::as, a derived alias) cannot hold a NUL byte: libpq takes the SQL as a C
+/// string, which would end there and leave a broken statement. Names the column when it is a result column's.
+inline void require_no_nul(std::vector<dyn::column_info> const& cols, std::string_view sql) {
+  if (sql.find('\0') == std::string_view::npos) [[likely]]
+    return;
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    if (cols[i].name.find('\0') != std::string::npos)
+      throw_error("22021",
+                  "egret::postgres: the name of result column " + std::to_string(i) +
+                      " (dyn::as) holds a NUL byte: PostgreSQL identifiers and text cannot contain NUL",
+                  {});
+  require_no_nul(sql);  // another name: the offset tells where
+}
 
 }  // namespace detail
 
@@ -95,6 +110,7 @@ class dyn_cursor {
 template <class Q>
 auto execute_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
+  detail::require_no_nul(r.columns, r.sql);
   params p;
   detail::bind_datums(p, r.values);
   result res = db.run_sql(r.sql, p);
@@ -121,6 +137,7 @@ void insert_dynamic(connection& db, Q const& q) {
   }
   w.text(") ");
   w.text(r.sql);
+  detail::require_no_nul(r.columns, w.sql());
   params p;
   detail::bind_datums(p, r.values);
   db.run_sql(w.sql(), p);

@@ -36,7 +36,14 @@ class params {
   void clear() noexcept {
     buf_.clear();
     n_ = 0;
+    nul_index_ = 0;
   }
+  /// The first parameter (1-based) whose text holds a NUL byte, or 0. PostgreSQL text cannot hold NUL and
+  /// libpq sends C strings: such a value would reach the server cut at the NUL (`'admin\0 OR x'` as `'admin'`),
+  /// so statement_cache::run refuses to send it.
+  int nul_parameter() const noexcept { return nul_index_; }
+  /// The offset of that NUL byte in the parameter's value.
+  std::size_t nul_offset() const noexcept { return nul_offset_; }
   int size() const noexcept { return static_cast<int>(n_); }
   std::vector<Oid> const& types() const noexcept {
     trim();
@@ -73,10 +80,12 @@ class params {
       null(index, oid::text);
   }
   void bind(int index, egret::date v) {
+    egret::require_valid(v);
     char b[egret::date_max_chars];
     put(index, std::string_view(b, egret::format_to_chars(b, v)), oid::date);
   }
   void bind(int index, egret::timestamp const& v) {
+    egret::require_valid(v);
     char b[egret::timestamp_max_chars];
     put(index, std::string_view(b, egret::format_to_chars(b, v)), oid::timestamp);
   }
@@ -136,6 +145,11 @@ class params {
     }
   }
   void put(int index, std::string_view text, Oid type) {
+    if (auto const at = text.find('\0'); at != std::string_view::npos) [[unlikely]] {
+      if (nul_index_ == 0 || index < nul_index_) nul_index_ = index, nul_offset_ = at;
+    } else if (index == nul_index_) [[unlikely]] {
+      nul_index_ = 0;  // bound again without it
+    }
     slot(index, type, buf_.size());
     buf_.append(text);
     buf_.push_back('\0');  // text-format values are C strings
@@ -153,6 +167,8 @@ class params {
   mutable std::vector<Oid> types_;
   std::vector<char const*> ptrs_;
   std::size_t n_ = 0;  // the number of parameters bound since clear()
+  int nul_index_ = 0;   // see nul_parameter()
+  std::size_t nul_offset_ = 0;
 };
 
 }  // namespace egret::postgres

@@ -15,6 +15,7 @@
 #include <charconv>
 #include <climits>
 #include <limits>
+#include <memory>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -153,14 +154,19 @@ class result {
     cols_ = r ? PQnfields(r) : 0;
     if (rows_ > 0) describe();
   }
+  /// Keeps the SQL text alive with the result (a statement cache may drop its statement while a cursor reads).
+  result(PGresult* r, std::shared_ptr<std::string const> sql) noexcept : result(r, std::string_view(*sql)) {
+    keep_ = std::move(sql);
+  }
   result(result&& o) noexcept
-      : r_(std::exchange(o.r_, nullptr)), sql_(o.sql_), rows_(std::exchange(o.rows_, 0)), cols_(o.cols_),
-        row_(o.row_), info_(o.info_) {}
+      : r_(std::exchange(o.r_, nullptr)), sql_(o.sql_), keep_(std::move(o.keep_)), rows_(std::exchange(o.rows_, 0)),
+        cols_(o.cols_), row_(o.row_), info_(o.info_) {}
   result& operator=(result&& o) noexcept {
     if (this != &o) {
       if (r_) PQclear(r_);
       r_ = std::exchange(o.r_, nullptr);
       sql_ = o.sql_;
+      keep_ = std::move(o.keep_);
       rows_ = std::exchange(o.rows_, 0);
       cols_ = o.cols_;
       row_ = o.row_;
@@ -417,6 +423,7 @@ class result {
 
   PGresult* r_ = nullptr;
   std::string_view sql_;
+  std::shared_ptr<std::string const> keep_;  // what sql_ points into, when the result must keep it
   int rows_ = 0;
   int cols_ = 0;
   int row_ = 0;
