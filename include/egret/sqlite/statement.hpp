@@ -131,11 +131,13 @@ class statement {
 
   /// ISO-8601 text: "YYYY-MM-DD".
   void bind(int index, egret::date v) {
+    egret::require_valid(v);
     char buf[egret::date_max_chars];
     bind_text(index, std::string_view(buf, egret::format_to_chars(buf, v)), SQLITE_TRANSIENT);
   }
   /// ISO-8601 text: "YYYY-MM-DD HH:MM:SS[.ffffff]", the shape SQLite's own datetime() functions use.
   void bind(int index, egret::timestamp const& v) {
+    egret::require_valid(v);
     char buf[egret::timestamp_max_chars];
     bind_text(index, std::string_view(buf, egret::format_to_chars(buf, v)), SQLITE_TRANSIENT);
   }

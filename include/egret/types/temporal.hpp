@@ -96,6 +96,18 @@ constexpr bool is_valid(timestamp const& t) noexcept {
   return is_valid(t.date) && t.hour < 24 && t.minute < 60 && t.second < 60 && t.microsecond < 1000000;
 }
 
+/// Throws egret::type_error unless d is a calendar date: the backends call it before they bind a date, the one
+/// way left to hold an impossible one being to change its members after it was made.
+constexpr void require_valid(date d) {
+  if (!is_valid(d)) detail::temporal::invalid_date_month_must_be_1_to_12_and_day_within_the_month(d.year, d.month, d.day);
+}
+constexpr void require_valid(timestamp const& t) {
+  require_valid(t.date);
+  if (!is_valid(t))
+    detail::temporal::invalid_time_of_day_hour_0_to_23_minute_second_0_to_59_microsecond_below_1000000(
+        t.hour, t.minute, t.second, t.microsecond);
+}
+
 /// Days since 1970-01-01 (negative before). Howard Hinnant's days_from_civil; precondition: is_valid(d).
 constexpr std::int64_t days_from_civil(date d) noexcept {
   // Shift the year to start in March so the leap day is the last day of the (shifted) year.
