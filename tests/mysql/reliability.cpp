@@ -83,14 +83,10 @@ TEST_CASE("mysql: a NUL in a dynamic alias is a clear error (not broken SQL)", "
   db.drop_table("nul_users");
   db.create_table<nul_users>();
   nul_users t;
-  std::vector<dyn::column> cols{dyn::as(t.id, std::string("x\0y", 3))};
-  try {
-    (void)db.execute(dyn::from(t).select(cols)).to_vector();
-    FAIL("a query with a NUL in an alias ran");
-  } catch (egret::mysql::error const& e) {  // without the check: error 1064 "syntax to use near '`x'"
-    CHECK(e.error_number() == 1166);             // ER_WRONG_COLUMN_NAME
-    CHECK_THAT(e.message(), Catch::Contains("result column 0") && Catch::Contains("NUL"));
-  }
+  // refused when the column is made, on every backend (dynamic/column.hpp), before any SQL is written
+  CHECK_THROWS_WITH(dyn::as(t.id, std::string("x\0y", 3)), Catch::Contains("cannot hold a NUL byte (at offset 1)"));
+  CHECK_THROWS_WITH(dyn::column(t.id).renamed(std::string("\0", 1)), Catch::Contains("cannot hold a NUL byte"));
+  CHECK_THROWS_WITH(dyn::as(t.id, ""), Catch::Contains("cannot be empty"));
   db.exec("SELECT 1");  // the connection goes on
 }
 

@@ -85,15 +85,10 @@ TEST_CASE("postgres: a NUL in a dynamic alias or identifier is an error (not bro
   db.create_table<nul_users>();
   db.insert<nul_users>(std::int64_t{1}, std::string("admin"));
   nul_users t;
-  std::vector<dyn::column> cols{dyn::as(t.id, std::string("x\0y", 3))};
-  auto q = dyn::from(t).select(cols);
-  try {
-    (void)db.execute(q).to_vector();
-    FAIL("a query with a NUL in an alias ran");
-  } catch (egret::postgres::error const& e) {
-    CHECK(e.sqlstate() == "22021");
-    CHECK_THAT(e.message(), Catch::Contains("result column 0") && Catch::Contains("NUL"));
-  }
+  // refused when the column is made, on every backend (dynamic/column.hpp), before any SQL is written
+  CHECK_THROWS_WITH(dyn::as(t.id, std::string("x\0y", 3)), Catch::Contains("cannot hold a NUL byte (at offset 1)"));
+  CHECK_THROWS_WITH(dyn::column(t.id).renamed(std::string("\0", 1)), Catch::Contains("cannot hold a NUL byte"));
+  CHECK_THROWS_WITH(dyn::as(t.id, ""), Catch::Contains("cannot be empty"));
   // Raw SQL text with a NUL: refused as a whole, never run cut short.
   CHECK_THROWS_WITH(db.exec(std::string("DROP TABLE nul_users\0 CASCADE", 30)), Catch::Contains("NUL byte at offset 20"));
   CHECK(count<nul_users>(db) == 1);

@@ -130,6 +130,30 @@ TEST_CASE("load_csv: a duplicate key names the file and the record's line", "[sq
   f.expect_refused("id,name,qty\n2,two,2\n3,one,3\n", 3, 3, "UNIQUE constraint failed: keyed.name");
 }
 
+namespace {
+EGRET_TABLE(notes, (note, std::string), (code, std::string));
+}
+
+// The blamed field on the second line of its record (after a quoted newline) is reported at its own line and
+// column, not at the record's first line with the field's column (a fuzz find: tests/fuzz/regressions/tpch_tbl).
+TEST_CASE("load_csv: a refused field after a quoted newline is named by its own line", "[sqlite][csv]") {
+  std::filesystem::path const dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / "csv_notes";
+  egret::sqlite::connection db{fixture::reset(dir)};
+  db.exec("CREATE TABLE notes (note TEXT NOT NULL, code TEXT NOT NULL UNIQUE)");
+  auto const f = dir / "notes.csv";
+  std::ofstream(f, std::ios::binary) << "note,code\nfirst,a\n\"two\nlines\",a\n";
+  try {
+    db.load_csv<notes>(f);
+    FAIL("expected a load_error");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 4);    // the record starts on line 3; its code field on line 4...
+    CHECK(e.column() == 8);  // ...after `lines",`
+    CHECK_THAT(e.reason(), Catch::Contains("UNIQUE constraint failed: notes.code"));
+  }
+  notes n;
+  CHECK(db.execute(n.aggregate(egret::count().as<"c">())).first()->get<"c">() == 0);
+}
+
 TEST_CASE("load_csv: NOT NULL and CHECK failures name the file and the record's line", "[sqlite][csv]") {
   keyed_fixture f;
   f.expect_refused("id,name,qty\n2,two,2\n3,,3\n", 3, 3, "NOT NULL constraint failed: keyed.name");

@@ -99,6 +99,8 @@ inline double parse_double(field const& f, std::string const& file) {
     fail(f, file, "number out of range for DOUBLE");
   }
   if (ec != std::errc{} || end != s.data() + s.size()) fail(f, file, "expected a number (DOUBLE)");
+  // SQLite stores NaN as NULL and MariaDB refuses it: a value that would not come back is refused here.
+  if (value != value) fail(f, file, "NaN is not a value every engine keeps (SQLite stores it as NULL); leave the field empty for NULL");
   return value;
 }
 

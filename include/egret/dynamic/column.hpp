@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include <egret/core/error.hpp>
 #include <egret/dynamic/expr.hpp>
 
 namespace egret::dyn {
@@ -33,7 +34,14 @@ class column {
 
   /// Assembles a column from its parts (the dynamic layer's own use).
   column(node_ptr n, std::string name, std::string own, sql_type_id type, bool nullable)
-      : node_(std::move(n)), name_(std::move(name)), own_(std::move(own)), type_(type), nullable_(nullable) {}
+      : node_(std::move(n)), name_(std::move(name)), own_(std::move(own)), type_(type), nullable_(nullable) {
+    // An empty name would be written as no alias at all (the engine then names the column), and no engine
+    // keeps a NUL in an identifier (SQLite ends the statement there): refuse both, the same on every engine.
+    if (name_.empty()) throw egret::error("egret: dyn::as() / renamed(): a column name cannot be empty");
+    if (name_.find('\0') != std::string::npos)
+      throw egret::error("egret: dyn::as() / renamed(): a column name cannot hold a NUL byte (at offset " +
+                         std::to_string(name_.find('\0')) + ")");
+  }
 
   /// The output name.
   std::string const& name() const { return name_; }

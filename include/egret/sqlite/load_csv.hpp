@@ -55,7 +55,8 @@ struct csv_loader {
         s.step();
       } catch (error const& e) {
         if (!refuses_record(e)) throw;  // the database's trouble (SQLITE_BUSY, SQLITE_FULL...), not the record's
-        throw load_error(r.file_name(), r.record_line(), blamed_column(e.message(), fields),
+        csv::field const* f = blamed_field(e.message(), fields);  // its own line: a quoted field may span lines
+        throw load_error(r.file_name(), f ? f->line : r.record_line(), f ? f->column : 1,
                          "refused by the database: " + e.message());
       }
       ++n;
@@ -72,9 +73,9 @@ struct csv_loader {
            e.primary_code() == SQLITE_TOOBIG;
   }
 
-  // The column of the field SQLite's message names ("UNIQUE constraint failed: t.c[, t.d]", "NOT NULL
-  // constraint failed: t.c"); the record's first field when it names none of T's columns (a CHECK).
-  static std::size_t blamed_column(std::string const& message, std::vector<csv::field> const& fields) {
+  // The field SQLite's message names ("UNIQUE constraint failed: t.c[, t.d]", "NOT NULL constraint failed:
+  // t.c"); the record's first field when it names none of T's columns (a CHECK); null for an empty record.
+  static csv::field const* blamed_field(std::string const& message, std::vector<csv::field> const& fields) {
     std::size_t const at = message.find("constraint failed: ");
     if (at != std::string::npos) {
       std::string_view rest = std::string_view(message).substr(at + 19);
@@ -84,10 +85,10 @@ struct csv_loader {
         rest = rest.substr(0, rest.find(','));
         auto const names = connection::column_names(typename T::egret_columns{});
         for (std::size_t i = 0; i < names.size() && i < fields.size(); ++i)
-          if (names[i] == rest) return fields[i].column;
+          if (names[i] == rest) return &fields[i];
       }
     }
-    return fields.empty() ? 1 : fields.front().column;
+    return fields.empty() ? nullptr : &fields.front();
   }
 
   template <class... Cs>

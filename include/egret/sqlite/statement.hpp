@@ -106,7 +106,12 @@ class statement {
 
   void bind(int index, std::int32_t v) { check_bind(sqlite3_bind_int(stmt_, index, v)); }
   void bind(int index, std::int64_t v) { check_bind(sqlite3_bind_int64(stmt_, index, v)); }
-  void bind(int index, double v) { check_bind(sqlite3_bind_double(stmt_, index, v)); }
+  /// NaN is refused: SQLite would store NULL in its place, a value changed without an error.
+  void bind(int index, double v) {
+    if (v != v) [[unlikely]]
+      throw egret::type_error("egret: parameter " + std::to_string(index) + " is NaN, which SQLite stores as NULL");
+    check_bind(sqlite3_bind_double(stmt_, index, v));
+  }
   void bind(int index, bool v) { check_bind(sqlite3_bind_int(stmt_, index, v ? 1 : 0)); }
   template <detail::other_integer T>
   void bind(int index, T v) {
