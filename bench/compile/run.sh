@@ -11,7 +11,8 @@
 # INCLUDE (egret's include directory, default this tree's; to compare with another version of the headers),
 # OUT (scratch directory, default a fresh mktemp -d), MAX_LOAD (wait up to 10 min, before each round, for the
 # 1-minute load average to drop below it; default 1.5 on this 2-core machine, 0 disables waiting).
-# The TUs: bench/compile/*.cpp, examples/jaffle_shop/main.cpp, and select_{100,200,400} / join_{5,10,20}
+# The TUs: bench/compile/*.cpp, examples/jaffle_shop/main.cpp, examples/tpch/main.cpp (the 22 TPC-H queries, the
+# loader and the CSV writer: a real analytical program), and select_{100,200,400} / join_{5,10,20}
 # written by bench/compile/gen.py into $OUT.
 set -euo pipefail
 
@@ -31,12 +32,13 @@ declare -A src
 src[include_only]=$here/include_only.cpp
 src[include_sqlite]=$here/include_sqlite.cpp
 src[jaffle_shop]=$root/examples/jaffle_shop/main.cpp
+src[tpch]=$root/examples/tpch/main.cpp
 src[queries20]=$here/queries20.cpp
 src[wide100]=$here/wide100.cpp
 src[join10]=$here/join10.cpp
 for n in 100 200 400; do src[select_$n]=$OUT/gen/select_$n.cpp; done
 for n in 5 10 20; do src[join_$n]=$OUT/gen/join_$n.cpp; done
-order=(include_only include_sqlite jaffle_shop queries20 wide100 join10 select_100 select_200 select_400 join_5 join_10 join_20)
+order=(include_only include_sqlite jaffle_shop tpch queries20 wide100 join10 select_100 select_200 select_400 join_5 join_10 join_20)
 if [[ -n "${ONLY:-}" ]]; then read -r -a order <<<"$ONLY"; fi
 
 wait_for_load() {
