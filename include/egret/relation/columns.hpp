@@ -44,8 +44,7 @@ struct columns_of<R> : columns_of<typename R::relation> {};
 template <class R>
   requires(requires { R::is_derived; } && R::alias.size() > 0)
 struct columns_of<R> {
-  using type = typename retag<alias_source<R::alias, source_id_t<typename R::relation>>,
-                              typename columns_of<typename R::relation>::type>::type;
+  using type = typename retag<named_source_t<R>, typename columns_of<typename R::relation>::type>::type;
 };
 template <class R>
   requires requires { R::is_join; }

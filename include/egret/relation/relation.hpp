@@ -41,6 +41,9 @@ template <fixed_string Alias, class Id>
 struct alias_source {
   static constexpr auto alias = Alias;
 };
+/// The alias_source of the named subquery F (a derived<R, Name> with a non-empty Name).
+template <class F>
+using named_source_t = alias_source<F::alias, source_id_t<typename F::relation>>;
 
 template <class R>
 concept relation = std::is_base_of_v<relation_tag, std::remove_cvref_t<R>>;
@@ -140,7 +143,7 @@ struct sources_of<F> : query_sources<typename F::relation> {};
 template <class F>
   requires(requires { F::is_derived; } && F::alias.size() > 0)
 struct sources_of<F> {
-  using type = concat_t<type_list<alias_source<F::alias, source_id_t<typename F::relation>>>,
+  using type = concat_t<type_list<named_source_t<F>>,
                         typename query_sources<typename F::relation>::type>;
 };
 template <class F>
@@ -158,7 +161,7 @@ struct identity_sources<F> {
 template <class F>
   requires(requires { F::is_derived; } && F::alias.size() > 0)
 struct identity_sources<F> {
-  using type = type_list<alias_source<F::alias, source_id_t<typename F::relation>>>;
+  using type = type_list<named_source_t<F>>;
 };
 template <class F>
 using identity_sources_t = typename identity_sources<F>::type;
