@@ -7,6 +7,12 @@
 # build-dir holds bench/bench_postgres_rows and bench/bench_mysql_rows (default: build/bench, the `bench`
 # preset). Each runs its four benchmarks 5 times, interleaved at random, and prints the aggregates; then a
 # table of the medians and the egret / hand-written ratios. ONLY=postgres or ONLY=mysql runs one of them.
+#
+#   LOAD=1 bench/run_servers.sh [build-dir] [rows] [runs]
+#
+# runs the bulk load benchmarks instead (bench/load_postgres.cpp against psql's \copy, bench/load_mysql.cpp against
+# LOAD DATA LOCAL INFILE; bench_load_postgres and bench_load_mysql in build-dir; default 1000000 rows, 3 runs
+# each), each printing its table; ONLY= works alike.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -64,6 +70,33 @@ run() {  # run <name> <binary> <env var> <server script> <state subdir>
   "$root/tests/servers/$script" stop "$dir"
   summaries+=("$(summarize "$name" "$json")")
 }
+
+# run_load <binary> <env var> <server script> <state subdir> [rows] [runs]
+run_load() {
+  local bin=$1 var=$2 script=$3 dir=$4
+  shift 4
+  if [ ! -x "$bin" ]; then
+    echo "run_servers.sh: $bin not built (cmake -DEGRET_BUILD_BENCH=ON, with libpq / libmariadb found); skipped"
+    return 0
+  fi
+  "$root/tests/servers/$script" start "$dir"
+  if [ ! -f "$dir/conninfo" ]; then
+    echo "run_servers.sh: no server could be started for $bin; skipped"
+    return 0
+  fi
+  env "$var=$(cat "$dir/conninfo")" "$bin" "$@"
+  "$root/tests/servers/$script" stop "$dir"
+}
+
+if [ "${LOAD:-0}" = 1 ]; then
+  case ${ONLY:-all} in all | postgres)
+    run_load "$bench_dir/bench_load_postgres" EGRET_BENCH_PG_CONNINFO postgres.sh "$state/pg" "$@" ;;
+  esac
+  case ${ONLY:-all} in all | mysql)
+    run_load "$bench_dir/bench_load_mysql" EGRET_BENCH_MYSQL_CONNINFO mariadb.sh "$state/mariadb" "$@" ;;
+  esac
+  exit 0
+fi
 
 summaries=()
 case ${ONLY:-all} in all | postgres)
