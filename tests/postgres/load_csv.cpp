@@ -28,6 +28,8 @@ EGRET_TABLE(raw_payments, (id, std::int64_t), (order_id, std::int64_t), (payment
             (amount, std::int64_t));
 EGRET_TABLE(people, (id, std::int64_t), (name, std::string), (born, egret::date), (score, std::optional<double>));
 EGRET_PRIMARY_KEY(people, id);
+EGRET_TABLE(typed_row, (id, std::int32_t), (flag, std::optional<bool>), (at, std::optional<egret::timestamp>),
+            (day, std::optional<egret::date>), (note, std::optional<std::string>), (big, std::int64_t));
 
 [[maybe_unused]] constexpr egret::csv::options tbl{.delimiter = '|', .trailing_delimiter = true, .has_header = false};
 
@@ -138,6 +140,123 @@ TEST_CASE("postgres load_csv: a row the server refuses rolls the whole load back
   }
   CHECK(count<people>(db) == 2);
   db.exec("SELECT 1");  // the connection is usable again
+}
+
+TEST_CASE("postgres load_csv: a load of many COPY chunks, bad in its last one, leaves the table unchanged",
+          "[postgres][csv]") {
+  auto& db = people_db();  // 2 rows
+  // ~1.9 MB of binary COPY data: about 15 chunks of 128 KB before the bad record, the last of the file
+  std::string many = "id,name,born,score\n";
+  for (int i = 10; i < 60'010; ++i)
+    many += std::to_string(i) + ",\"name, number " + std::to_string(i) + "\",2001-01-01," + std::to_string(i) + ".25\n";
+  expect_error(db, many + "99999,bad,2001-13-01,1\n", 60'002, 11, "expected a date");
+  expect_error(db, many + "99999,bad,2001-01-01\n", 60'002, 11, "expected 4 fields, found 3");
+  // the server refuses the very last row (a duplicate key): the file line of the COPY's row
+  auto const file = tmp_dir() / "dup_last.csv";
+  std::ofstream(file, std::ios::binary) << many << "1,again,2001-01-01,\n";
+  try {
+    db.load_csv<people>(file.string());
+    FAIL("a duplicate key must throw");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 60'002);
+    CHECK_THAT(e.reason(), Catch::Contains("duplicate key value"));
+  }
+  CHECK(count<people>(db) == 2);
+  // and the same file without the bad record loads whole
+  std::istringstream good(many);
+  CHECK(db.load_csv<people>(good, "many.csv") == 60'000);
+  CHECK(count<people>(db) == 60'002);
+  people p;
+  auto last = db.execute(p.filter(p.id == std::int64_t{60'009}).select(p.name, p.born, p.score)).first();
+  REQUIRE(last);
+  CHECK(last->get<"name">() == "name, number 60009");
+  CHECK(last->get<"born">() == egret::date{2001, 1, 1});
+  CHECK(last->get<"score">() == 60009.25);
+}
+
+TEST_CASE("postgres load_csv: every type through the binary COPY, NULLs, the edges of each", "[postgres][csv]") {
+  auto& db = egret_test::postgres_db();
+  db.drop_table("typed_row");
+  db.create_table<typed_row>();
+  std::istringstream in("id,flag,at,day,note,big\n"
+                        "-2147483648,TRUE,2024-02-29 23:59:59.999999,0001-01-01,\"\",-9223372036854775808\n"
+                        "2147483647,f,1999-12-31T00:00:00,9999-12-31,\"tab\there\\\",9223372036854775807\n"
+                        "0,,,,,0\n"
+                        "7,1,1970-01-01,2000-01-01,\"line\r\nbreak, \"\"quoted\"\"\",+7\n");
+  CHECK(db.load_csv<typed_row>(in, "typed.csv") == 4);
+  typed_row t;
+  auto rows = db.execute(t.order_by(t.id)).to_vector();
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].get<"id">() == INT32_MIN);
+  CHECK(rows[0].get<"flag">() == true);
+  CHECK(rows[0].get<"at">() == egret::timestamp{egret::date{2024, 2, 29}, 23, 59, 59, 999'999});
+  CHECK(rows[0].get<"day">() == egret::date{1, 1, 1});
+  CHECK(rows[0].get<"note">() == std::optional<std::string_view>(""));
+  CHECK(rows[0].get<"big">() == INT64_MIN);
+  CHECK(rows[1].get<"id">() == 0);
+  CHECK(!rows[1].get<"flag">());
+  CHECK(!rows[1].get<"at">());
+  CHECK(!rows[1].get<"day">());
+  CHECK(!rows[1].get<"note">());
+  CHECK(rows[2].get<"flag">() == true);
+  CHECK(rows[2].get<"at">() == egret::timestamp{egret::date{1970, 1, 1}});
+  CHECK(rows[2].get<"day">() == egret::date{2000, 1, 1});
+  CHECK(rows[2].get<"note">() == std::optional<std::string_view>("line\r\nbreak, \"quoted\""));
+  CHECK(rows[2].get<"big">() == 7);
+  CHECK(rows[3].get<"flag">() == false);
+  CHECK(rows[3].get<"at">() == egret::timestamp{egret::date{1999, 12, 31}});
+  CHECK(rows[3].get<"day">() == egret::date{9999, 12, 31});
+  CHECK(rows[3].get<"note">() == std::optional<std::string_view>("tab\there\\"));
+  CHECK(rows[3].get<"big">() == INT64_MAX);
+  // the server's own text of what arrived: the same as its text input would have made
+  CHECK(db.execute(egret::raw_query<"SELECT string_agg(at::text || '/' || day::text, ';' ORDER BY id) FROM typed_row",
+                                    egret::out<"s", std::string>>{})
+            .first()
+            ->get<"s">() == "2024-02-29 23:59:59.999999/0001-01-01;1970-01-01 00:00:00/2000-01-01;"
+                            "1999-12-31 00:00:00/9999-12-31");
+  // PostgreSQL has no year 0: refused at the field, nothing loaded
+  std::istringstream zero("id,flag,at,day,note,big\n9,t,,2000-01-01,x,1\n10,t,,0000-01-01,x,1\n");
+  try {
+    db.load_csv<typed_row>(zero, "zero.csv");
+    FAIL("year 0 must throw");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 3);
+    CHECK(e.column() == 7);
+    CHECK_THAT(e.reason(), Catch::Contains("no year 0"));
+  }
+  CHECK(count<typed_row>(db) == 4);
+}
+
+TEST_CASE("postgres load_csv: columns of other types than egret's get the text COPY, converted by the server",
+          "[postgres][csv]") {
+  auto& db = egret_test::postgres_db();
+  db.drop_table("typed_row");
+  // INTEGER for the std::int64_t, NUMERIC for nothing egret writes, TIMESTAMPTZ, VARCHAR(20), a dropped column
+  db.exec(R"(CREATE TABLE "typed_row" ("gone" INT, "id" INTEGER NOT NULL, "flag" BOOLEAN, "at" TIMESTAMPTZ, )"
+          R"("day" DATE, "note" VARCHAR(20), "big" NUMERIC(30, 0) NOT NULL))");
+  db.exec(R"(ALTER TABLE "typed_row" DROP COLUMN "gone")");
+  std::istringstream in("id,flag,at,day,note,big\n1,t,2024-01-02 03:04:05,2024-01-02,\"a\\b\tc\",12\n2,,,,,-3\n");
+  CHECK(db.load_csv<typed_row>(in, "text.csv") == 2);
+  CHECK(db.execute(egret::raw_query<"SELECT string_agg(concat_ws('/', id, flag, at, day, note, big), ';' ORDER BY id) "
+                                    "FROM typed_row",
+                                    egret::out<"s", std::string>>{})
+            .first()
+            ->get<"s">() == "1/t/2024-01-02 03:04:05+00/2024-01-02/a\\b\tc/12;2/-3");
+  // the server's conversion refuses a value for the column's type: at the record's line
+  std::istringstream bad("id,flag,at,day,note,big\n3,t,,,a note that is too long for it,1\n");
+  try {
+    db.load_csv<typed_row>(bad, "bad.csv");
+    FAIL("a too long VARCHAR must throw");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 2);
+    CHECK_THAT(e.reason(), Catch::Contains("too long"));
+  }
+  CHECK(count<typed_row>(db) == 2);
+  // a table that does not exist: the COPY's own error
+  db.drop_table("typed_row");
+  std::istringstream none("id,flag,at,day,note,big\n1,t,,,,1\n");
+  CHECK_THROWS_WITH(db.load_csv<typed_row>(none, "none.csv"), Catch::Contains("does not exist"));
+  db.exec("SELECT 1");
 }
 
 #if defined(EGRET_PG_TPCH_DIR) && EGRET_HAVE_ZLIB
