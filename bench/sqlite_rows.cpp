@@ -9,6 +9,7 @@
 #include <boost/hana/define_struct.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -66,6 +67,9 @@ __attribute__((noinline)) double run_point_egret_prepared(egret::sqlite::connect
   return sum;
 }
 
+// Tag: one prepared statement per connection (0: egret's own, opened without SQLite's mutex; 1: a connection
+// opened with sqlite3_open_v2's defaults, SQLite's serialized mode, which takes a mutex in every call).
+template <int Tag>
 __attribute__((noinline)) double run_point_c(sqlite3* db, int n) {
   static sqlite3_stmt* st = [db] {
     sqlite3_stmt* s = nullptr;
@@ -97,6 +101,7 @@ __attribute__((noinline)) std::size_t run_scan_egret(egret::sqlite::connection& 
   return out.size();
 }
 
+template <int Tag>
 __attribute__((noinline)) std::size_t run_scan_c(sqlite3* db) {
   static sqlite3_stmt* st = [db] {
     sqlite3_stmt* s = nullptr;
@@ -117,6 +122,16 @@ __attribute__((noinline)) std::size_t run_scan_c(sqlite3* db) {
   return out.size();
 }
 
+/// The benchmark file opened by hand with sqlite3_open_v2's default threading mode (serialized: a mutex per call).
+sqlite3* serialized_db() {
+  static sqlite3* db = [] {
+    sqlite3* d = nullptr;
+    if (sqlite3_open_v2(db_path().c_str(), &d, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) std::abort();
+    return d;
+  }();
+  return db;
+}
+
 egret::sqlite::connection& shared_db() {
   static egret::sqlite::connection db = [] {
     egret::sqlite::connection d(db_path());
@@ -133,19 +148,29 @@ void point_egret_prepared(benchmark::State& s) {
   for (auto _ : s) benchmark::DoNotOptimize(run_point_egret_prepared(shared_db(), point_queries));
 }
 void point_c(benchmark::State& s) {
-  for (auto _ : s) benchmark::DoNotOptimize(run_point_c(shared_db().native_handle(), point_queries));
+  for (auto _ : s) benchmark::DoNotOptimize(run_point_c<0>(shared_db().native_handle(), point_queries));
+}
+void point_c_serialized(benchmark::State& s) {
+  shared_db();
+  for (auto _ : s) benchmark::DoNotOptimize(run_point_c<1>(serialized_db(), point_queries));
 }
 void scan_egret(benchmark::State& s) {
   for (auto _ : s) benchmark::DoNotOptimize(run_scan_egret(shared_db()));
 }
+void scan_c_serialized(benchmark::State& s) {
+  shared_db();
+  for (auto _ : s) benchmark::DoNotOptimize(run_scan_c<1>(serialized_db()));
+}
 void scan_c(benchmark::State& s) {
-  for (auto _ : s) benchmark::DoNotOptimize(run_scan_c(shared_db().native_handle()));
+  for (auto _ : s) benchmark::DoNotOptimize(run_scan_c<0>(shared_db().native_handle()));
 }
 // Interleaved, so that machine noise hits every variant alike.
 BENCHMARK(point_c)->Unit(benchmark::kMillisecond);
+BENCHMARK(point_c_serialized)->Unit(benchmark::kMillisecond);
 BENCHMARK(point_egret_execute)->Unit(benchmark::kMillisecond);
 BENCHMARK(point_egret_prepared)->Unit(benchmark::kMillisecond);
 BENCHMARK(scan_c)->Unit(benchmark::kMillisecond);
+BENCHMARK(scan_c_serialized)->Unit(benchmark::kMillisecond);
 BENCHMARK(scan_egret)->Unit(benchmark::kMillisecond);
 
 }  // namespace
@@ -157,11 +182,14 @@ int main(int argc, char** argv) {
     std::string const v = argv[2];
     double x = 0;
     // Warm-up outside the measured function: prepares the statements and fills the page cache.
-    if (v.starts_with("point")) run_point_c(db.native_handle(), 1000), x += run_point_egret_execute(db, 1000);
-    if (v == "point_c") x += run_point_c(db.native_handle(), point_queries);
+    if (v.starts_with("point")) run_point_c<0>(db.native_handle(), 1000), x += run_point_egret_execute(db, 1000);
+    if (v == "point_c_serialized") run_point_c<1>(serialized_db(), 1000);
+    if (v == "point_c") x += run_point_c<0>(db.native_handle(), point_queries);
+    else if (v == "point_c_serialized") x += run_point_c<1>(serialized_db(), point_queries);
     else if (v == "point_egret_execute") x += run_point_egret_execute(db, point_queries);
     else if (v == "point_egret_prepared") x += run_point_egret_prepared(db, point_queries);
-    else if (v == "scan_c") x += static_cast<double>(run_scan_c(db.native_handle()));
+    else if (v == "scan_c") x += static_cast<double>(run_scan_c<0>(db.native_handle()));
+    else if (v == "scan_c_serialized") x += static_cast<double>(run_scan_c<1>(serialized_db()));
     else if (v == "scan_egret") x += static_cast<double>(run_scan_egret(db));
     std::printf("%s %.0f\n", v.c_str(), x);
     return 0;
