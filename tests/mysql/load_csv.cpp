@@ -142,3 +142,86 @@ TEST_CASE("mysql load_csv: TPC-H .tbl files, plain and gzip-compressed", "[mysql
   tpch::nation n;
   CHECK(db.execute(n.filter(n.n_nationkey == 7).select(n.n_name)).first()->get<"n_name">() == "GERMANY");
 }
+
+namespace {
+// How many statements of a kind this session ran (SHOW SESSION STATUS: Com_load, Com_insert).
+std::int64_t session_count(egret::mysql::connection& db, std::string const& name) {
+  std::int64_t n = -1;
+  for (auto const& r : db.execute(egret::raw_query<"SELECT CAST(VARIABLE_VALUE AS SIGNED) FROM "
+                                                   "information_schema.SESSION_STATUS WHERE VARIABLE_NAME = ?",
+                                                   egret::out<"n", std::int64_t>, egret::raw_param<std::string>>{},
+                                  name))
+    n = r.get<"n">();
+  return n;
+}
+}  // namespace
+
+TEST_CASE("mysql load_csv: LOAD DATA LOCAL of many buffers, escapes, a bad or refused last row, the fallback",
+          "[mysql][csv]") {
+  auto& db = egret_test::mysql_db();
+  db.drop_table("people");
+  db.create_table<people>();
+  // 60,000 records of text LOAD DATA must escape (tab, backslash, CR LF, NUL, a quoted comma): ~3 MB, about 50
+  // of the loader's 64 KB buffers
+  std::string many = "id,name,born,score\n";
+  for (int i = 1; i <= 60'000; ++i)
+    many += std::to_string(i) + ",\"n\t" + std::to_string(i) + " \\N\\\r\n" + std::string(1, '\0') + ", x\",2001-01-01," +
+            (i % 3 == 0 ? std::string() : std::to_string(i) + ".25") + "\n";
+  // bad input in the last record: nothing loaded
+  auto const bad = tmp_file("many_bad.csv", many + "60001,bad,2001-01-01,1.5.5\n");
+  try {
+    db.load_csv<people>(bad.string());
+    FAIL("expected a load_error");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 120'002);  // each record spans two lines
+    CHECK(e.column() == 22);
+    CHECK_THAT(e.reason(), Catch::Contains("DOUBLE"));
+  }
+  CHECK(count<people>(db) == 0);
+  // the server refuses the last record (a duplicate key): a warning to LOAD DATA LOCAL, so the load is rolled back
+  // and made again through INSERTs, which name the row
+  std::int64_t const loads = session_count(db, "COM_LOAD"), inserts = session_count(db, "COM_INSERT");
+  try {
+    db.load_csv<people>(tmp_file("many_dup.csv", many + "7,again,2001-01-01,1\n").string());
+    FAIL("expected a duplicate key error");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 120'002);
+    CHECK_THAT(e.reason(), Catch::Contains("Duplicate entry '7'"));
+  }
+  CHECK(count<people>(db) == 0);
+  CHECK(session_count(db, "COM_LOAD") == loads + 1);
+  CHECK(session_count(db, "COM_INSERT") > inserts + 50);
+  // the same records from a stream (read twice if need be: an istringstream can seek back) load whole, through
+  // one LOAD DATA
+  std::istringstream good(many);
+  CHECK(db.load_csv<people>(good, "many.csv") == 60'000);
+  CHECK(session_count(db, "COM_LOAD") == loads + 2);
+  CHECK(count<people>(db) == 60'000);
+  people p;
+  auto rows = db.execute(p.filter(p.id == std::int64_t{59'999} || p.id == std::int64_t{60'000})
+                             .select(p.name, p.born, p.score)
+                             .order_by(p.id))
+                  .to_vector();
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].get<"name">() == std::string("n\t59999 \\N\\\r\n") + std::string(1, '\0') + ", x");
+  CHECK(rows[0].get<"born">() == egret::date{2001, 1, 1});
+  CHECK(rows[0].get<"score">() == 59999.25);
+  CHECK(!rows[1].get<"score">().has_value());
+  // a NULL where the table says NOT NULL: LOAD DATA LOCAL would store 0 with a warning; the INSERTs refuse it
+  db.drop_table("people");
+  db.exec("CREATE TABLE `people` (`id` BIGINT NOT NULL PRIMARY KEY, `name` LONGTEXT NOT NULL, `born` DATE NOT NULL, "
+          "`score` DOUBLE NOT NULL) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
+  std::istringstream nulls("id,name,born,score\n1,a,2001-01-01,1\n2,b,2001-01-01,\n");
+  try {
+    db.load_csv<people>(nulls, "nulls.csv");
+    FAIL("expected a NOT NULL error");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 3);
+    CHECK_THAT(e.reason(), Catch::Contains("cannot be null"));
+  }
+  CHECK(count<people>(db) == 0);
+  // the connection's own LOAD DATA LOCAL reads files again (egret's handler is gone)
+  auto const plain = tmp_file("plain.tsv", "5\tfive\t2005-05-05\t5.5\n");
+  db.exec("LOAD DATA LOCAL INFILE '" + plain.string() + "' INTO TABLE `people`");
+  CHECK(count<people>(db) == 1);
+}
