@@ -4,7 +4,7 @@
 //   tpch <data-dir> <db-file> <out-dir> [query numbers...]
 //
 // <data-dir> holds <table>.tbl or <table>.tbl.gz; the database file is rebuilt from it. Each query n writes
-// <out-dir>/qNN.csv (see csv_out.hpp). Without query numbers, runs every query written so far.
+// <out-dir>/qNN.csv (egret::write_csv, <egret/output/csv_writer.hpp>). Without query numbers, runs every query written so far.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +21,7 @@
 
 #include <egret/sqlite.hpp>
 
-#include "csv_out.hpp"
+#include <egret/output/csv_writer.hpp>
 #include "load.hpp"
 #include "queries.hpp"
 
@@ -45,7 +45,7 @@ std::size_t run_query(egret::sqlite::connection& db, std::filesystem::path const
     else
       return Make();
   }();
-  std::size_t const n = tpch::write_csv(out, db.execute(query));
+  std::size_t const n = egret::write_csv(out, db.execute(query));
   out.close();
   if (!out) throw std::runtime_error("error writing " + file.string());
   return n;
