@@ -4,6 +4,8 @@
 // errors when a value does not fit its C++ type.
 #include <catch2/catch.hpp>
 
+#include <boost/hana/define_struct.hpp>
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -163,4 +165,78 @@ TEST_CASE("postgres: NULL where the query promises NOT NULL is a type_error nami
   CHECK_THROWS_WITH(db.execute(e.select(e.txt)).to_vector(),
                     Catch::Contains("column 0 \"txt\" is NULL but the query's type says NOT NULL") &&
                         Catch::Contains("in SQL: SELECT"));
+}
+
+namespace {
+EGRET_TABLE(shapes, (id, std::int64_t), (qty, std::int64_t), (name, std::string), (day, egret::date),
+            (o_qty, std::optional<std::int64_t>), (o_name, std::optional<std::string>), (o_day, std::optional<egret::date>));
+struct shape_row {
+  BOOST_HANA_DEFINE_STRUCT(shape_row, (std::int64_t, id), (std::int64_t, qty), (std::string, name), (egret::date, day),
+                           (std::optional<std::int64_t>, o_qty), (std::optional<std::string>, o_name),
+                           (std::optional<egret::date>, o_day));
+};
+}  // namespace
+
+TEST_CASE("postgres: structs read through the once-per-result column check: NULLs, errors, both formats, a type "
+          "changed under a cached statement", "[postgres][types]") {
+  auto& db = egret_test::postgres_db();
+  db.drop_table("shapes");
+  db.create_table<shapes>();
+  db.exec("ALTER TABLE shapes ALTER COLUMN day DROP NOT NULL");
+  db.insert<shapes>(std::int64_t{1}, std::int64_t{10}, std::string("one"), egret::date{2001, 1, 1},
+                    std::optional<std::int64_t>(-1), std::optional<std::string>(""),
+                    std::optional<egret::date>(egret::date{1999, 12, 31}));
+  db.insert<shapes>(std::int64_t{2}, std::int64_t{20}, std::string(""), egret::date{2002, 2, 2}, std::nullopt, std::nullopt,
+                    std::nullopt);
+  shapes t;
+  auto const all = t.select(t.id, t.qty, t.name, t.day, t.o_qty, t.o_name, t.o_day).order_by(t.id);
+  format_guard g{db};
+  for (auto f : {result_format::binary, result_format::text}) {
+    db.set_format(f);
+    INFO("format " << (f == result_format::binary ? "binary" : "text"));
+    for (int pass = 0; pass < 2; ++pass) {  // the second run: the statement's results already described
+      auto rows = db.execute(all).as<shape_row>();
+      REQUIRE(rows.size() == 2);
+      CHECK(rows[0].qty == 10);
+      CHECK(rows[0].name == "one");
+      CHECK(rows[0].day == egret::date{2001, 1, 1});
+      CHECK(rows[0].o_qty == std::optional<std::int64_t>(-1));
+      CHECK(rows[0].o_name == std::optional<std::string>(""));
+      CHECK(rows[0].o_day == std::optional<egret::date>(egret::date{1999, 12, 31}));
+      CHECK(rows[1].name.empty());
+      CHECK(!rows[1].o_qty);
+      CHECK(!rows[1].o_name);
+      CHECK(!rows[1].o_day);
+      // the same rows through typed rows and one at a time
+      auto typed = db.execute(all).to_vector();
+      CHECK(!typed[1].get<"o_name">());
+      CHECK(typed[1].get<"name">().empty());
+      auto c = db.execute(all);
+      shape_row r;
+      CHECK(c.read(r));
+      CHECK(r.o_name == std::optional<std::string>(""));
+      CHECK(c.read(r));
+      CHECK(!r.o_day);
+      CHECK(!c.read(r));
+    }
+    // a NULL where the struct says NOT NULL, an infinite date: the column named
+    db.exec("UPDATE shapes SET day = NULL WHERE id = 2");
+    CHECK_THROWS_WITH(db.execute(all).as<shape_row>(), Catch::Contains("\"day\" is NULL"));
+    db.exec("UPDATE shapes SET day = 'infinity' WHERE id = 2");
+    CHECK_THROWS_WITH(db.execute(all).as<shape_row>(), Catch::Contains("infinite DATE") || Catch::Contains("not a DATE"));
+    db.exec("UPDATE shapes SET day = '2002-02-02' WHERE id = 2");
+  }
+  db.set_format(result_format::binary);
+  // another type under the cached statement (BIGINT to INTEGER, TEXT to VARCHAR): prepared again, described again,
+  // and read the general way (an INTEGER into std::int64_t)
+  CHECK(db.execute(all).as<shape_row>()[1].qty == 20);
+  db.exec("ALTER TABLE shapes ALTER COLUMN qty TYPE integer, ALTER COLUMN name TYPE varchar(10)");
+  db.exec("UPDATE shapes SET qty = -2147483648 WHERE id = 2");
+  auto rows = db.execute(all).as<shape_row>();
+  CHECK(rows[0].qty == 10);
+  CHECK(rows[1].qty == -2147483648LL);
+  CHECK(rows[0].name == "one");
+  db.exec("ALTER TABLE shapes ALTER COLUMN qty TYPE bigint");
+  db.exec("UPDATE shapes SET qty = 9223372036854775807 WHERE id = 2");
+  CHECK(db.execute(all).as<shape_row>()[1].qty == INT64_MAX);
 }

@@ -4,6 +4,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -91,7 +94,16 @@ class cursor {
     if (pos_ < r_.row_count()) ++pos_;
     if (done()) return false;
     r_.set_row(pos_);
-    egret::detail::read_struct<S, Cols>(r_, out);
+    // The columns' types are the same in every row: checked once per result and struct (the struct's
+    // address-unique tag says which struct was checked), then each row read without looking at them again.
+    if (checked_for_ != &struct_tag<S>) {
+      checked_for_ = &struct_tag<S>;
+      checked_ = checked_struct<S>(std::make_index_sequence<egret::detail::member_count_v<S>>{});
+    }
+    if (checked_)
+      egret::detail::read_struct<S, Cols>(checked_source{r_}, out);
+    else
+      egret::detail::read_struct<S, Cols>(r_, out);
     return true;
   }
 
@@ -99,6 +111,32 @@ class cursor {
   result const& raw() const noexcept { return r_; }
 
  private:
+  template <class S>
+  static constexpr char struct_tag = 0;
+
+  // The row source of a result whose columns were checked for the struct read (result::checked_readable).
+  struct checked_source {
+    result const& r;
+    template <class T>
+    [[gnu::always_inline]] T read(int col) const {
+      return r.template read_checked<T>(col);
+    }
+  };
+
+  // Whether every member of S reads its column through result::read_checked (what read_member reads: a
+  // std::string member as std::string_view).
+  template <class S, std::size_t... Is>
+  bool checked_struct(std::index_sequence<Is...>) const noexcept {
+    return (r_.template checked_readable<member_read_t<S, Is>>(static_cast<int>(struct_columns_v<S, Cols>[Is])) &&
+            ...);
+  }
+  template <class S, std::size_t I>
+  using member_t = std::remove_cvref_t<decltype(boost::hana::second(boost::hana::at_c<I>(
+      boost::hana::accessors<S>()))(std::declval<S&>()))>;
+  template <class S, std::size_t I>
+  using member_read_t =
+      std::conditional_t<std::is_same_v<member_t<S, I>, std::string>, std::string_view, member_t<S, I>>;
+
   // Moves to the next row and reads it into row_ (past the last, done() turns true).
   void advance() {
     if (pos_ < r_.row_count()) ++pos_;
@@ -110,6 +148,8 @@ class cursor {
   result r_;
   row_type row_{};
   int pos_ = -1;  // the row the iteration is at (-1: not started)
+  char const* checked_for_ = nullptr;  // the struct_tag of the struct whose columns were checked
+  bool checked_ = false;               // and whether read_checked reads them
 };
 
 }  // namespace egret::postgres

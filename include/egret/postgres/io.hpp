@@ -50,18 +50,21 @@ using clock = std::chrono::steady_clock;
 inline short wait_socket(PGconn* c, short events, std::chrono::seconds t, std::string_view sql) {
   int const fd = PQsocket(c);
   if (fd < 0) throw_error("08006", PQerrorMessage(c), sql);
-  auto const deadline = clock::now() + t;
+  // One clock read per wait: the first poll takes the whole timeout; one cut short (EINTR) or ending early
+  // waits what is left of it.
+  clock::time_point const deadline = t.count() > 0 ? clock::now() + t : clock::time_point{};
+  auto const to_ms = [](long long ms) { return ms > 1'000'000'000 ? 1'000'000'000 : static_cast<int>(ms); };
+  int ms = t.count() > 0 ? to_ms(static_cast<long long>(t.count()) * 1000) : -1;
   for (;;) {
-    int ms = -1;
-    if (t.count() > 0) {
-      auto const left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now()).count();
-      if (left <= 0) timed_out(c, t, sql);
-      ms = left > 1'000'000'000 ? 1'000'000'000 : static_cast<int>(left);
-    }
     pollfd p{fd, events, 0};
     int const n = ::poll(&p, 1, ms);
     if (n > 0) return static_cast<short>(p.revents == 0 ? events : p.revents);
     if (n < 0 && errno != EINTR) throw_error("08006", "egret::postgres: poll() failed on the connection", sql);
+    if (t.count() > 0) {
+      auto const left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now()).count();
+      if (left <= 0) timed_out(c, t, sql);
+      ms = to_ms(left);
+    }
   }
 }
 

@@ -61,14 +61,6 @@ template <class V>
 inline constexpr bool is_optional_value = false;
 template <class V>
 inline constexpr bool is_optional_value<std::optional<V>> = true;
-template <class V>
-struct unoptional {
-  using type = V;
-};
-template <class V>
-struct unoptional<std::optional<V>> {
-  using type = V;
-};
 
 /// The type OID a column must have for the binary COPY of C++ type V (its NOT NULL form); 0 for std::string,
 /// which takes any of TEXT, VARCHAR and CHAR (their binary form is their text, checked and padded as text is).

@@ -47,6 +47,30 @@ template <class T>
 inline constexpr bool is_optional_v<std::optional<T>> = true;
 template <class T>
 inline constexpr bool dependent_false = false;
+template <class T>
+struct unoptional {
+  using type = T;
+};
+template <class T>
+struct unoptional<std::optional<T>> {
+  using type = T;
+};
+
+/// The type and format of a result column.
+struct column_info {
+  Oid type = 0;
+  Oid binary_type = 0;  // type if the column's values are binary, else 0 (a server never sends OID 0)
+};
+inline constexpr unsigned described_columns = 16;
+/// What the results of one prepared statement look like (its columns' types and formats, for the first
+/// described_columns), the same for every execution: PostgreSQL fails an execution whose result types would
+/// change ("cached plan must not change result type", which prepares the statement again) rather than change
+/// them. Kept by the statement cache so that a result need not ask libpq for them each time; cols -1: not yet.
+struct result_description {
+  int cols = -1;
+  int binary = -1;  // PQbinaryTuples of the results described
+  std::array<column_info, described_columns> info{};
+};
 
 /// Days from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for binary dates and timestamps.
 inline constexpr std::int64_t pg_epoch_days = 10957;
@@ -69,6 +93,43 @@ U load_be(char const* p) noexcept {
       v = __builtin_bswap16(v);
   }
   return static_cast<U>(v);
+}
+
+/// Where, from the start of a PGresult, libpq keeps the empty string that PQgetvalue returns for every NULL
+/// field of that result (libpq points a NULL field's value at it, and a value that is not NULL at bytes of its
+/// own), so that one PQgetvalue tells a NULL from a value without PQgetisnull or PQgetlength; -1 when this
+/// libpq does not behave so. Found once per process, through libpq's public calls, on two results of its own:
+/// the same offset for both, within the struct, and a value not at it.
+inline std::ptrdiff_t null_value_offset() noexcept {
+  static std::ptrdiff_t const offset = [] () noexcept -> std::ptrdiff_t {
+    auto probe = []() noexcept -> std::ptrdiff_t {
+      PGresult* r = PQmakeEmptyPGresult(nullptr, PGRES_TUPLES_OK);
+      if (r == nullptr) return -1;
+      char name[] = "x";
+      PGresAttDesc d{};
+      d.name = name;
+      d.format = 1;
+      d.typid = 20;
+      d.typlen = 8;
+      d.atttypmod = -1;
+      char value[] = "12345678";
+      std::ptrdiff_t at = -1;
+      if (PQsetResultAttrs(r, 1, &d) && PQsetvalue(r, 0, 0, nullptr, -1) && PQsetvalue(r, 1, 0, value, 8) &&
+          PQgetisnull(r, 0, 0) == 1 && PQgetisnull(r, 1, 0) == 0) {
+        auto const base = reinterpret_cast<std::uintptr_t>(r);
+        auto const null_at = reinterpret_cast<std::uintptr_t>(PQgetvalue(r, 0, 0));
+        auto const value_at = reinterpret_cast<std::uintptr_t>(PQgetvalue(r, 1, 0));
+        if (null_at > base && null_at - base < 4096 && value_at != null_at)
+          at = static_cast<std::ptrdiff_t>(null_at - base);
+      }
+      PQclear(r);
+      return at;
+    };
+    std::ptrdiff_t const a = probe();
+    std::ptrdiff_t const b = probe();
+    return a == b ? a : -1;
+  }();
+  return offset;
 }
 
 inline bool is_text_oid(Oid t) noexcept {
@@ -158,9 +219,26 @@ class result {
   result(PGresult* r, std::shared_ptr<std::string const> sql) noexcept : result(r, std::string_view(*sql)) {
     keep_ = std::move(sql);
   }
+  /// The same, for a result of a statement whose results look like `known` (same column count and format:
+  /// its description is taken from there) or, the first time, are described here and kept in `known`.
+  result(PGresult* r, std::shared_ptr<std::string const> const& sql, detail::result_description& known) noexcept
+      : r_(r), sql_(*sql), keep_(sql), info_(known.info) {
+    rows_ = r ? PQntuples(r) : 0;
+    cols_ = r ? PQnfields(r) : 0;
+    if (rows_ > 0) {
+      if (known.cols == cols_ && known.binary == PQbinaryTuples(r)) [[likely]] {
+        set_null();  // and info_ is known.info
+      } else {
+        describe();
+        known.cols = cols_;
+        known.binary = PQbinaryTuples(r);
+        known.info = info_;
+      }
+    }
+  }
   result(result&& o) noexcept
       : r_(std::exchange(o.r_, nullptr)), sql_(o.sql_), keep_(std::move(o.keep_)), rows_(std::exchange(o.rows_, 0)),
-        cols_(o.cols_), row_(o.row_), info_(o.info_) {}
+        cols_(o.cols_), row_(o.row_), null_(o.null_), info_(o.info_) {}
   result& operator=(result&& o) noexcept {
     if (this != &o) {
       if (r_) PQclear(r_);
@@ -170,6 +248,7 @@ class result {
       rows_ = std::exchange(o.rows_, 0);
       cols_ = o.cols_;
       row_ = o.row_;
+      null_ = o.null_;
       info_ = o.info_;
     }
     return *this;
@@ -194,7 +273,9 @@ class result {
   int current_row() const noexcept { return row_; }
   void set_row(int row) noexcept { row_ = row; }
 
-  bool is_null(int col) const noexcept { return PQgetisnull(r_, row_, col) != 0; }
+  bool is_null(int col) const noexcept {
+    return null_ ? PQgetvalue(r_, row_, col) == null_ : PQgetisnull(r_, row_, col) != 0;
+  }
 
   /// Reads column `col` of the current row as T: std::int32_t, std::int64_t, double, bool, std::string_view
   /// (valid as long as the result), std::string, egret::date, egret::timestamp, or std::optional of one of
@@ -206,43 +287,88 @@ class result {
     if constexpr (detail::is_optional_v<T>) {
       if (col >= cols_) [[unlikely]]
         column_error(col, "");
-      if (PQgetisnull(r_, row_, col)) return std::nullopt;
+      if (null_ ? PQgetvalue(r_, row_, col) == null_ : PQgetisnull(r_, row_, col) != 0) return std::nullopt;
       return T(std::in_place, read<typename T::value_type>(col));
     } else {
       if (col >= cols_) [[unlikely]]
         column_error(col, "");
-      // The common cases here: a text value, or a binary value of the type T reads without conversion,
-      // whose length (PQgetlength) tells a NULL (length 0) from a value. Everything else (text results of
+      // The common cases here: a text value, or a binary value of the type T reads without conversion. One
+      // PQgetvalue tells a NULL (the result's null_) from a value; a binary value of a fixed-width type has its
+      // type's width (PostgreSQL's send functions write it so: int8send 8 bytes, date_send 4, ...), so its
+      // length is looked up only where libpq hides its NULLs (null_ unknown). Everything else (text results of
       // other types, conversions between types, NULL, infinite dates, errors) goes the general way.
       if constexpr (std::is_same_v<T, std::string_view> || std::is_same_v<T, std::string>) {
         if (Oid const t = binary_type(col); t == 0 || detail::is_text_oid(t)) [[likely]] {
-          int const len = PQgetlength(r_, row_, col);
-          if (len == 0 && PQgetisnull(r_, row_, col)) [[unlikely]]
+          char const* const p = PQgetvalue(r_, row_, col);
+          if (p == null_) [[unlikely]]
             null_error(col);
-          return T(PQgetvalue(r_, row_, col), static_cast<std::size_t>(len));
+          int const len = PQgetlength(r_, row_, col);
+          if (!null_ && len == 0 && PQgetisnull(r_, row_, col)) [[unlikely]]
+            null_error(col);
+          return T(p, static_cast<std::size_t>(len));
         }
       } else if constexpr (std::is_same_v<T, std::int64_t>) {
-        if (binary_type(col) == oid::int8 && PQgetlength(r_, row_, col) == 8) [[likely]]
-          return detail::load_be<std::int64_t>(PQgetvalue(r_, row_, col));
+        if (binary_type(col) == oid::int8) [[likely]]
+          if (char const* const p = fixed_value(col, 8)) [[likely]]
+            return detail::load_be<std::int64_t>(p);
       } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        if (binary_type(col) == oid::int4 && PQgetlength(r_, row_, col) == 4) [[likely]]
-          return detail::load_be<std::int32_t>(PQgetvalue(r_, row_, col));
+        if (binary_type(col) == oid::int4) [[likely]]
+          if (char const* const p = fixed_value(col, 4)) [[likely]]
+            return detail::load_be<std::int32_t>(p);
       } else if constexpr (std::is_same_v<T, double>) {
-        if (binary_type(col) == oid::float8 && PQgetlength(r_, row_, col) == 8) [[likely]]
-          return std::bit_cast<double>(detail::load_be<std::uint64_t>(PQgetvalue(r_, row_, col)));
+        if (binary_type(col) == oid::float8) [[likely]]
+          if (char const* const p = fixed_value(col, 8)) [[likely]]
+            return std::bit_cast<double>(detail::load_be<std::uint64_t>(p));
       } else if constexpr (std::is_same_v<T, bool>) {
-        if (binary_type(col) == oid::bool_ && PQgetlength(r_, row_, col) == 1) [[likely]]
-          return PQgetvalue(r_, row_, col)[0] != 0;
+        if (binary_type(col) == oid::bool_) [[likely]]
+          if (char const* const p = fixed_value(col, 1)) [[likely]]
+            return p[0] != 0;
       } else if constexpr (std::is_same_v<T, egret::date>) {
-        if (binary_type(col) == oid::date && PQgetlength(r_, row_, col) == 4) [[likely]] {
-          std::int32_t const days = detail::load_be<std::int32_t>(PQgetvalue(r_, row_, col));
-          if (days != INT32_MAX && days != INT32_MIN) [[likely]]
-            return civil_from_days(days + detail::pg_epoch_days);
+        if (binary_type(col) == oid::date) [[likely]] {
+          if (char const* const p = fixed_value(col, 4)) [[likely]] {
+            std::int32_t const days = detail::load_be<std::int32_t>(p);
+            if (days != INT32_MAX && days != INT32_MIN) [[likely]]
+              return civil_from_days(days + detail::pg_epoch_days);
+          }
         }
       } else if constexpr (!std::is_same_v<T, egret::timestamp>) {
         static_assert(detail::dependent_false<T>, "egret: postgres::result::read: unsupported C++ type");
       }
       return read_general<T>(col, type_of(col), binary(col));
+    }
+  }
+
+  /// Whether read_checked<T>(col) may read column `col` of every row: the column exists and its values are
+  /// of the form T reads without conversion (binary BIGINT for std::int64_t, INTEGER for std::int32_t, DOUBLE
+  /// PRECISION for double, BOOLEAN for bool, DATE for egret::date, a text type (or text format) for text, each
+  /// also for std::optional of it), and one PQgetvalue tells this result's NULLs. The same for every row of
+  /// the result: a cursor asks once, then reads each row with read_checked.
+  template <class T>
+  bool checked_readable(int col) const noexcept {
+    using U = typename detail::unoptional<T>::type;
+    if (null_ == nullptr || col < 0 || col >= cols_ || static_cast<unsigned>(col) >= cached_columns) return false;
+    Oid const t = info_[static_cast<unsigned>(col)].binary_type;
+    if constexpr (std::is_same_v<U, std::string_view> || std::is_same_v<U, std::string>) return t == 0 || detail::is_text_oid(t);
+    else if constexpr (std::is_same_v<U, std::int64_t>) return t == oid::int8;
+    else if constexpr (std::is_same_v<U, std::int32_t>) return t == oid::int4;
+    else if constexpr (std::is_same_v<U, double>) return t == oid::float8;
+    else if constexpr (std::is_same_v<U, bool>) return t == oid::bool_;
+    else if constexpr (std::is_same_v<U, egret::date>) return t == oid::date;
+    else return false;  // egret::timestamp: read<T>
+  }
+
+  /// read<T>(col) for a column checked_readable<T>(col) said yes to: the same value, the same errors (NULL
+  /// into a non-optional T, an infinite DATE), without looking at the column's type again.
+  template <class T>
+  [[gnu::always_inline]] T read_checked(int col) const {
+    char const* const p = PQgetvalue(r_, row_, col);
+    if constexpr (detail::is_optional_v<T>) {
+      if (p == null_) return std::nullopt;
+      return T(std::in_place, decode_checked<typename T::value_type>(p, col));
+    } else {
+      if (p == null_) [[unlikely]]
+        null_error(col);
+      return decode_checked<T>(p, col);
     }
   }
 
@@ -263,6 +389,35 @@ class result {
   }
 
  private:
+  template <class T>
+  [[gnu::always_inline]] T decode_checked(char const* p, int col) const {
+    if constexpr (std::is_same_v<T, std::string_view> || std::is_same_v<T, std::string>) {
+      return T(p, static_cast<std::size_t>(PQgetlength(r_, row_, col)));
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+      return detail::load_be<std::int64_t>(p);
+    } else if constexpr (std::is_same_v<T, std::int32_t>) {
+      return detail::load_be<std::int32_t>(p);
+    } else if constexpr (std::is_same_v<T, double>) {
+      return std::bit_cast<double>(detail::load_be<std::uint64_t>(p));
+    } else if constexpr (std::is_same_v<T, bool>) {
+      return p[0] != 0;
+    } else {
+      static_assert(std::is_same_v<T, egret::date>);
+      std::int32_t const days = detail::load_be<std::int32_t>(p);
+      if (days == INT32_MAX || days == INT32_MIN) [[unlikely]]
+        column_error(col, "holds an infinite DATE");
+      return civil_from_days(days + detail::pg_epoch_days);
+    }
+  }
+
+  // The value of a binary field of a fixed-width type (`width` bytes), or null for a NULL (or, null_ unknown,
+  // a value of another length): read<T> then goes the general way, which says which.
+  [[gnu::always_inline]] char const* fixed_value(int col, int width) const noexcept {
+    char const* const p = PQgetvalue(r_, row_, col);
+    if (null_) return p != null_ ? p : nullptr;
+    return PQgetlength(r_, row_, col) == width ? p : nullptr;
+  }
+
   // The column's type OID if its values are binary, else 0: one test for "binary, of type t". These and
   // type_of / binary come from the result's description, read once when it was made (for the first
   // cached_columns columns; libpq is asked for the others).
@@ -405,13 +560,15 @@ class result {
   }
 
   // The type and format of the first columns, read once per result rather than once per field.
-  static constexpr unsigned cached_columns = 16;
-  struct column_info {
-    Oid type = 0;
-    Oid binary_type = 0;  // type if the column's values are binary, else 0 (a server never sends OID 0)
-  };
+  static constexpr unsigned cached_columns = detail::described_columns;
+  using column_info = detail::column_info;
 
+  void set_null() noexcept {
+    if (std::ptrdiff_t const at = detail::null_value_offset(); at >= 0)
+      null_ = reinterpret_cast<char const*>(reinterpret_cast<std::uintptr_t>(r_) + static_cast<std::uintptr_t>(at));
+  }
   void describe() noexcept {
+    set_null();
     int const n = cols_ < int{cached_columns} ? cols_ : int{cached_columns};
     bool const all_binary = PQbinaryTuples(r_) == 1;  // libpq: true only if every column is binary
     for (int i = 0; i < n; ++i) {
@@ -427,6 +584,7 @@ class result {
   int rows_ = 0;
   int cols_ = 0;
   int row_ = 0;
+  char const* null_ = nullptr;  // where this result's NULL fields point (detail::null_value_offset), if known
   std::array<column_info, cached_columns> info_{};
 };
 

@@ -27,6 +27,7 @@ struct prepared_statement {
   std::vector<Oid> types;
   std::string const* sql = nullptr;  // the cache's key: stable while the statement is cached
   bool on_server = false;
+  detail::result_description results;  // what its results look like (reset when it is prepared again)
 };
 
 /// The prepared statements of one connection, keyed by SQL text (with a one-entry fast path on the address
@@ -61,7 +62,7 @@ class statement_cache {
       }
       if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) fail(c, r, *s.sql);
     }
-    return result(r, lru_.front().sql);  // s is the front: find() just used it
+    return result(r, lru_.front().sql, s.results);  // s is the front: find() just used it
   }
 
   /// Forgets every statement without telling the server (which forgets them when the connection closes).
@@ -168,6 +169,7 @@ class statement_cache {
     PQclear(r);
     s.on_server = true;
     s.types = types;
+    s.results = {};
   }
 
   void deallocate(PGconn* c, prepared_statement& s) {
