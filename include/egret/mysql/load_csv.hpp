@@ -113,7 +113,8 @@ struct csv_loader {
     return s;
   }
 
-  /// Checks the header (if any), then inserts every record in one transaction: all rows or none.
+  /// Checks the header (if any), then inserts every record through the multi-row INSERTs, in one transaction: all
+  /// rows or none (the way of a load LOAD DATA LOCAL could not make, and the one that names a refused row).
   static std::size_t load(connection& db, csv::reader& r) {
     if (r.opts().has_header) csv::expect_header(r, connection::column_names(columns{}));
     auto tx = db.transaction();
@@ -326,19 +327,23 @@ struct csv_loader {
   /// Installs egret's local-infile handler for one LOAD DATA, and puts back what the connection had.
   class handler_scope {
    public:
-    handler_scope(MYSQL* h, infile_source* src) : h_(h), saved_(h->options) {
+    handler_scope(MYSQL* h, infile_source* src)
+        : h_(h), init_(h->options.local_infile_init), read_(h->options.local_infile_read),
+          end_(h->options.local_infile_end), error_(h->options.local_infile_error),
+          userdata_(h->options.local_infile_userdata) {
       mysql_set_local_infile_handler(h, &infile_init, &infile_read, &infile_end, &infile_error, src);
     }
     handler_scope(handler_scope const&) = delete;
     handler_scope& operator=(handler_scope const&) = delete;
-    ~handler_scope() {
-      mysql_set_local_infile_handler(h_, saved_.local_infile_init, saved_.local_infile_read, saved_.local_infile_end,
-                                     saved_.local_infile_error, saved_.local_infile_userdata);
-    }
+    ~handler_scope() { mysql_set_local_infile_handler(h_, init_, read_, end_, error_, userdata_); }
 
    private:
     MYSQL* h_;
-    decltype(MYSQL::options) saved_;
+    decltype(MYSQL::options.local_infile_init) init_;
+    decltype(MYSQL::options.local_infile_read) read_;
+    decltype(MYSQL::options.local_infile_end) end_;
+    decltype(MYSQL::options.local_infile_error) error_;
+    void* userdata_;
   };
 
   template <class... Cs>
