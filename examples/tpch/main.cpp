@@ -11,7 +11,6 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -69,7 +68,7 @@ query_entry const* find_query(int n) {
 
 int usage(char const* argv0) {
   std::string list;
-  for (auto const& q : available) fmt::format_to(std::back_inserter(list), "{}{}", list.empty() ? "" : " ", q.number);
+  for (auto const& q : available) list += (list.empty() ? "" : " ") + std::to_string(q.number);  // not fmt::format_to(back_inserter): see docs/performance.md
   fmt::print(stderr,
              "usage: {} <data-dir> <db-file> <out-dir> [query numbers...]\n"
              "  loads <data-dir>/<table>.tbl[.gz] into <db-file> (rebuilt), writes <out-dir>/qNN.csv\n"
