@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <egret/core/fixed_string.hpp>
+#include <egret/dialect/names.hpp>
 #include <egret/relation/level.hpp>
 #include <egret/relation/relation.hpp>
 #include <egret/render/writer.hpp>
@@ -63,7 +64,9 @@ inline constexpr auto& sql_measure = text_measure<D, query_text<Q>>;
 /// Runtime values in q are placeholders (`?`, `$1`); the text depends on q's type only.
 template <class D, class Q>
 constexpr std::string_view to_sql(Q const&) {
-  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
+  if constexpr (!dialect::require_defined<D>())
+    return {};
+  else if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
     return detail::sql_text<D, Q>.view();
   else
     return {};
@@ -72,7 +75,9 @@ constexpr std::string_view to_sql(Q const&) {
 /// The same text as a NUL-terminated C string (its address identifies the statement in caches).
 template <class D, class Q>
 constexpr char const* sql_c_str() {
-  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
+  if constexpr (!dialect::require_defined<D>())
+    return "";
+  else if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
     return detail::sql_text<D, Q>.c_str();
   else
     return "";
@@ -88,7 +93,10 @@ template <class D, class Q>
 std::string render_sql(Q const& q) {
   std::string out;
   render::string_writer w{out};
-  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>()) detail::render_query<D>(w, &q);
+  if constexpr (!dialect::require_defined<D>())
+    return out;
+  else if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
+    detail::render_query<D>(w, &q);
   return out;
 }
 
@@ -97,7 +105,10 @@ template <class D, class Q>
 std::string render_sql_inline(Q const& q) {
   std::string out;
   render::inline_writer w{{out}};
-  if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>()) detail::render_query<D>(w, &q);
+  if constexpr (!dialect::require_defined<D>())
+    return out;
+  else if constexpr (dialect::require_features<D, detail::sql_measure<D, Q>.features>())
+    detail::render_query<D>(w, &q);
   return out;
 }
 
