@@ -4,6 +4,7 @@
 // Every header, in the order the preprocessor first reaches it (each after the headers it includes), so
 // that each is first included from here: a compiler error inside egret then shows a two-line include
 // chain rather than a stack through the umbrella's internals.
+#include <egret/version.hpp>
 #include <egret/core/error.hpp>
 #include <egret/core/fixed_string.hpp>
 #include <egret/core/type_list.hpp>
@@ -54,6 +55,7 @@
 #include <egret/render/to_sql.hpp>
 #include <egret/render/ddl.hpp>
 #include <egret/render/params.hpp>
+#include <egret/render/inline_sql.hpp>
 #include <egret/relation/raw.hpp>
 #include <egret/statement/target.hpp>
 #include <egret/statement/assignment.hpp>

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -155,7 +156,9 @@ struct ansi {
   /// A run-time value spelled as a literal (for views): numbers shortest round-trip, text escaped.
   template <class D, class V, class T>
   static void inline_literal(V& v, T const& x) {
-    if constexpr (requires { x.has_value(); }) {
+    if constexpr (std::is_same_v<T, std::nullopt_t>) {
+      v.text("NULL");
+    } else if constexpr (requires { x.has_value(); }) {
       if (x)
         D::template inline_literal<D>(v, *x);
       else

@@ -128,7 +128,10 @@ struct param_t : expr_methods<param_t<Name, T>> {
 
   template <class D, class S, class W>
   static constexpr void render(W& w, param_t const*) {
-    D::template placeholder<D>(w, w.template named_param<param_t>());
+    if constexpr (requires { W::inline_values; })
+      w.template named_param<param_t>();  // writes the argument's literal (to_sql_inline) or refuses (views)
+    else
+      D::template placeholder<D>(w, w.template named_param<param_t>());
   }
 };
 template <fixed_string Name, class T>
