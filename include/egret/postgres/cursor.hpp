@@ -130,6 +130,15 @@ class cursor {
     return (r_.template checked_readable<member_read_t<S, Is>>(static_cast<int>(struct_columns_v<S, Cols>[Is])) &&
             ...);
   }
+  // Whether every field of the typed row reads its column through result::read_checked (a braced list, not a
+  // fold: clang refuses folds of more than 256 operands, a 400-column row).
+  template <std::size_t... Is, class... Ts>
+  bool checked_row(egret::detail::row_storage<std::index_sequence<Is...>, Ts...> const&) const noexcept {
+    bool const ok[] = {true, r_.template checked_readable<Ts>(static_cast<int>(Is))...};
+    for (bool b : ok)
+      if (!b) return false;
+    return true;
+  }
   template <class S, std::size_t I>
   using member_t = std::remove_cvref_t<decltype(boost::hana::second(boost::hana::at_c<I>(
       boost::hana::accessors<S>()))(std::declval<S&>()))>;
@@ -142,7 +151,11 @@ class cursor {
     if (pos_ < r_.row_count()) ++pos_;
     if (done()) return;
     r_.set_row(pos_);
-    egret::detail::read_row(r_, row_);
+    if (row_checked_ < 0) row_checked_ = checked_row(row_) ? 1 : 0;  // once per result, as for structs
+    if (row_checked_)
+      egret::detail::read_row(checked_source{r_}, row_);
+    else
+      egret::detail::read_row(r_, row_);
   }
 
   result r_;
@@ -150,6 +163,7 @@ class cursor {
   int pos_ = -1;  // the row the iteration is at (-1: not started)
   char const* checked_for_ = nullptr;  // the struct_tag of the struct whose columns were checked
   bool checked_ = false;               // and whether read_checked reads them
+  signed char row_checked_ = -1;       // whether read_checked reads row_'s fields (-1: not known yet)
 };
 
 }  // namespace egret::postgres

@@ -361,16 +361,21 @@ class result {
   /// into a non-optional T, an infinite DATE), without looking at the column's type again.
   template <class T>
   [[gnu::always_inline]] T read_checked(int col) const {
-    char const* const p = PQgetvalue(r_, row_, col);
-    if constexpr (detail::is_optional_v<T>) {
-      if (p == null_) return std::nullopt;
-      return T(std::in_place, decode_checked<typename T::value_type>(p, col));
+    if constexpr (std::is_same_v<typename detail::unoptional<T>::type, egret::timestamp>) {
+      return read<T>(col);  // (not reached: checked_readable says no)
     } else {
-      if (p == null_) [[unlikely]]
-        null_error(col);
-      return decode_checked<T>(p, col);
+      char const* const p = PQgetvalue(r_, row_, col);
+      if constexpr (detail::is_optional_v<T>) {
+        if (p == null_) return std::nullopt;
+        return T(std::in_place, decode_checked<typename T::value_type>(p, col));
+      } else {
+        if (p == null_) [[unlikely]]
+          null_error(col);
+        return decode_checked<T>(p, col);
+      }
     }
   }
+
 
   /// Throws egret::type_error as `column <col> "<name>" <problem>; in SQL: <sql>`.
   [[noreturn, gnu::cold, gnu::noinline]] void column_error(int col, std::string_view problem) const {
