@@ -20,8 +20,14 @@ inline std::string dot_escape(std::string_view s) {
 }
 inline int dot_nodes(std::string& out, tree const& t, int& next) {
   int const id = next++;
-  out += fmt::format("  n{} [label=\"{}\"{}];\n", id, dot_escape(t.label),
-                     t.relation ? ", shape=box, style=rounded" : "");
+  // an expression's type, a relation's columns: on lines of their own, under the label
+  std::string label = dot_escape(t.label);
+  if (!t.type.empty()) label += "\\n" + dot_escape(t.type);
+  // a relation's columns, unless they are its input's (a filter, a sort, a limit)
+  bool const same = !t.children.empty() && t.children.front().relation && t.children.front().columns == t.columns;
+  if (!same)
+    for (auto const& c : t.columns) label += "\\n" + dot_escape(c);
+  out += fmt::format("  n{} [label=\"{}\"{}];\n", id, label, t.relation ? ", shape=box, style=rounded" : "");
   for (auto const& c : t.children) {
     int const child = dot_nodes(out, c, next);
     out += fmt::format("  n{} -> n{};\n", id, child);
@@ -30,14 +36,15 @@ inline int dot_nodes(std::string& out, tree const& t, int& next) {
 }
 }  // namespace viz::detail
 
-/// The tree of q (an expression or a query) as a Graphviz digraph: relational operations are boxes,
-/// expressions ellipses; edges go from a node to its inputs.
+/// The tree of q (an expression or a query) as a Graphviz digraph: relational operations are boxes, under
+/// their label the output columns (`name: TYPE`); expressions are ellipses, under their label their SQL type
+/// (`?`: nullable); edges go from a node to its inputs.
 template <class Q>
   requires(expression<Q> || relation<Q>)
 std::string to_dot(Q const& q) {
   std::string out = "digraph egret {\n  node [fontname=\"Helvetica\"];\n";
   int next = 0;
-  viz::detail::dot_nodes(out, to_tree(q), next);
+  viz::detail::dot_nodes(out, viz::make_tree(q), next);
   out += "}\n";
   return out;
 }
