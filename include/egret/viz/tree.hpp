@@ -3,7 +3,6 @@
 // nodes carry their SQL type, relation nodes their output columns; make_tree() also names the subqueries.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
