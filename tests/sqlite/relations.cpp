@@ -185,3 +185,17 @@ TEST_CASE("sqlite: drop, rename, relocate, distinct on columns, NULLS LAST", "[s
   auto depts2 = db.execute(e.select(e.id, e.dept).order_by(e.dept.asc(), e.id)).to_vector();
   CHECK(depts2.front().get<"id">() == 4);
 }
+
+TEST_CASE("sqlite: order_by a grouped result by its output names, \"n\"_c and desc(\"n\"_c)", "[sqlite][relation]") {
+  egret::sqlite::connection db(fresh_db("order_by_names"));
+  fill(db);
+  auto const g = s.group_by(s.emp_id).aggregate(egret::count().as<"n">(), s.amount.sum().as<"total">());
+  auto const by_n = g.order_by(egret::desc("n"_c), "total"_c);
+  STATIC_REQUIRE(egret::to_sql<egret::dialect::postgres>(by_n) ==
+                 R"(SELECT "sale"."emp_id", COUNT(*) AS "n", SUM("sale"."amount") AS "total" FROM "sale" GROUP BY "sale"."emp_id" ORDER BY "n" DESC, "total")");
+  CHECK(ids(db.execute(by_n)) == std::vector<std::int64_t>{1, 2, 3});
+  CHECK(ids(db.execute(g.order_by(egret::asc("total"_c)))) == std::vector<std::int64_t>{2, 1, 3});
+  CHECK(ids(db.execute(g.order_by(egret::desc("total"_c).nulls_last()))) == std::vector<std::int64_t>{3, 1, 2});
+  // after a limit, the names are the wrapped query's
+  CHECK(ids(db.execute(g.order_by("total"_c).limit(2).order_by(egret::desc("total"_c)))) == std::vector<std::int64_t>{1, 2});
+}

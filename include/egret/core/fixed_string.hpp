@@ -54,6 +54,41 @@ struct name_tag {
   static constexpr auto name = Name;
 };
 
+/// A name is not a column: `"n"_c > 2` is refused with what to write instead (`r["n"_c] > 2`).
+namespace detail {
+template <class T>
+inline constexpr bool name_is_not_a_column = false;
+}  // namespace detail
+#define EGRET_NAME_TAG_MISUSE(op)                                                                                  \
+  template <fixed_string Name, class T>                                                                           \
+  constexpr bool operator op(name_tag<Name>, T const&) {                                                          \
+    static_assert(detail::name_is_not_a_column<T>,                                                                \
+                  "egret: \"name\"_c is only a name; for the column, write rel[\"name\"_c] (rel: the relation that " \
+                  "has it), e.g. g.filter(g[\"n\"_c] > 2)");                                                      \
+    return false;                                                                                                 \
+  }                                                                                                               \
+  template <class T, fixed_string Name>                                                                           \
+    requires(!requires { T::name; })                                                                             \
+  constexpr bool operator op(T const&, name_tag<Name>) {                                                          \
+    static_assert(detail::name_is_not_a_column<T>,                                                                \
+                  "egret: \"name\"_c is only a name; for the column, write rel[\"name\"_c] (rel: the relation that " \
+                  "has it), e.g. g.filter(g[\"n\"_c] > 2)");                                                      \
+    return false;                                                                                                 \
+  }
+EGRET_NAME_TAG_MISUSE(==)
+EGRET_NAME_TAG_MISUSE(!=)
+EGRET_NAME_TAG_MISUSE(<)
+EGRET_NAME_TAG_MISUSE(<=)
+EGRET_NAME_TAG_MISUSE(>)
+EGRET_NAME_TAG_MISUSE(>=)
+EGRET_NAME_TAG_MISUSE(+)
+EGRET_NAME_TAG_MISUSE(-)
+EGRET_NAME_TAG_MISUSE(*)
+EGRET_NAME_TAG_MISUSE(/)
+EGRET_NAME_TAG_MISUSE(&&)
+EGRET_NAME_TAG_MISUSE(||)
+#undef EGRET_NAME_TAG_MISUSE
+
 namespace literals {
 /// `"order_id"_c` names a column of a derived relation: `op["order_id"_c]`.
 template <fixed_string Name>

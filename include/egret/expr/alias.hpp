@@ -88,8 +88,25 @@ template <expression E>
 constexpr sort_key<E, true> desc(E const& e) {
   return {e};
 }
+/// `asc("n"_c)` / `desc("n"_c)`: a sort key by an output name of the relation order_by() is called on.
+template <fixed_string Name>
+constexpr sort_key<name_tag<Name>, false> asc(name_tag<Name> n) {
+  return {n};
+}
+template <fixed_string Name>
+constexpr sort_key<name_tag<Name>, true> desc(name_tag<Name> n) {
+  return {n};
+}
 
 namespace detail {
+/// Whether a sort key names its column (`"n"_c`, `desc("n"_c)`): order_by() looks the name up first.
+template <class K>
+inline constexpr bool names_its_column_v = false;
+template <fixed_string Name>
+inline constexpr bool names_its_column_v<name_tag<Name>> = true;
+template <fixed_string Name, bool Desc, nulls_order N>
+inline constexpr bool names_its_column_v<sort_key<name_tag<Name>, Desc, N>> = true;
+
 template <class K>
 struct as_sort_key {
   using type = sort_key<K, false>;

@@ -59,6 +59,17 @@ struct renamed_or_self<C, R, Rs...> {
 
 }  // namespace detail
 
+namespace detail {
+/// Whether C (a column, or void) is one of projection P's output columns.
+template <class C, class P>
+inline constexpr bool is_output_column_of_v = [] {
+  if constexpr (requires { typename C::source; })
+    return std::is_same_v<typename C::source, source_id_t<P>>;
+  else
+    return false;
+}();
+}  // namespace detail
+
 template <class Self>
 struct relation_methods : relation_tag {
   /// The column `name` of this relation: `op["total_amount"_c]`. A compile error when there is none, or
@@ -162,8 +173,16 @@ struct relation_methods : relation_tag {
     using E = as_expr_t<P>;
     using Proj = detail::projection_of_t<Self>;
     if constexpr (grouped) {
-      detail::require_condition<detail::from_scope<detail::from_of_t<Self>>, E, true>();
-      detail::require_grouped<typename Proj::key_list, E>();
+      using Out = detail::out_of_scope_t<detail::from_scope<detail::from_of_t<Self>>, E>;
+      if constexpr (detail::is_output_column_of_v<Out, Proj>)
+        static_assert(dependent_false<Out>,
+                      "egret: having() cannot name this aggregate()'s output column (HAVING is evaluated before the "
+                      "select list on most engines); repeat the aggregate, having(count() > 2), or filter the "
+                      "result, g.filter(g[\"n\"_c] > 2)");
+      else {
+        detail::require_condition<detail::from_scope<detail::from_of_t<Self>>, E, true>();
+        detail::require_grouped<typename Proj::key_list, E>();
+      }
     }
     return having_t<Self, E>{{}, self(), as_expr(p)};
   }
@@ -173,7 +192,9 @@ struct relation_methods : relation_tag {
   template <class... Keys>
   constexpr auto order_by(Keys const&... keys) const {
     static_assert(Self::stage != stage::order, "egret: order_by() is already given; pass all sort keys to one order_by()");
-    if constexpr (Self::stage < stage::order) {
+    if constexpr (Self::stage < stage::order && (detail::names_its_column_v<Keys> || ...)) {
+      return order_by(named_key(keys)...);  // "n"_c, desc("n"_c): this relation's column of that name
+    } else if constexpr (Self::stage < stage::order) {
       using S = level_scope<detail::from_of_t<Self>, detail::projection_of_t<Self>>;
       (detail::require_in_scope<S, typename detail::as_sort_key<Keys>::type::inner>(), ...);
       return order_t<Self, typename detail::as_sort_key<Keys>::type...>{
@@ -181,6 +202,17 @@ struct relation_methods : relation_tag {
     } else {
       return wrap().order_by(keys...);
     }
+  }
+
+  /// A sort key by name as one by this relation's column of that name (`(*this)["n"_c]`); others unchanged.
+  template <class K>
+  constexpr auto named_key(K const& k) const {
+    if constexpr (!detail::names_its_column_v<K>)
+      return k;
+    else if constexpr (requires { K::name; })
+      return (*this)[k];
+    else
+      return sort_key<decltype((*this)[k.expr]), K::descending, K::nulls>{(*this)[k.expr]};
   }
 
   /// `LIMIT n` (bound).
