@@ -129,6 +129,33 @@ class prepared {
   Q q_;
 };
 
+namespace detail {
+/// Checks null_value_offset on `SELECT NULL::int8, ''::text, NULL::text, 1::int8` sent by the server in
+/// the binary format (each wait bounded by t): each NULL at the offset, each value elsewhere. Records the
+/// verdict once per process.
+inline void confirm_null_value_offset(PGconn* c, std::chrono::seconds t) {
+  if (null_value_offset_state().load(std::memory_order_acquire) != 0) return;
+  std::ptrdiff_t const at = null_value_offset();
+  bool ok = false;
+  if (at >= 0) {
+    char const* const sql = "SELECT NULL::int8, ''::text, NULL::text, 1::int8";
+    if (PGresult* r = round_trip(c, t, sql, [&] { return PQsendQueryParams(c, sql, 0, nullptr, nullptr, nullptr, nullptr, 1); })) {
+      if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQnfields(r) == 4) {
+        char const* const null_at =
+            reinterpret_cast<char const*>(reinterpret_cast<std::uintptr_t>(r) + static_cast<std::uintptr_t>(at));
+        ok = PQgetvalue(r, 0, 0) == null_at && PQgetvalue(r, 0, 2) == null_at && PQgetvalue(r, 0, 1) != null_at &&
+             PQgetvalue(r, 0, 3) != null_at && PQgetisnull(r, 0, 0) == 1 && PQgetisnull(r, 0, 1) == 0 &&
+             PQgetisnull(r, 0, 2) == 1 && PQgetlength(r, 0, 1) == 0;
+      }
+      PQclear(r);
+    }
+  }
+  signed char expected = 0;
+  null_value_offset_state().compare_exchange_strong(expected, ok ? 1 : -1, std::memory_order_acq_rel);
+}
+
+}  // namespace detail
+
 class connection {
  public:
   /// The dialect this backend renders queries for.
@@ -145,6 +172,7 @@ class connection {
     try {
       exec("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; "
            "SET extra_float_digits = 3; SET IntervalStyle = 'iso_8601'");
+      detail::confirm_null_value_offset(c_, opts.read_timeout);  // once per process: the fast NULL test, checked on a real result
     } catch (...) {
       PQfinish(c_);
       throw;

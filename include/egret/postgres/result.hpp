@@ -16,6 +16,7 @@
 #include <climits>
 #include <limits>
 #include <memory>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -130,6 +131,15 @@ inline std::ptrdiff_t null_value_offset() noexcept {
     return a == b ? a : -1;
   }();
   return offset;
+}
+
+/// Whether the fast NULL test (null_value_offset) is confirmed on a real server result: 0 not yet, 1 yes, -1 no.
+/// The probe above runs on results libpq made itself (PQsetvalue); the first connection of the process also
+/// checks a result the server sent (connection's constructor, confirm_null_value_offset), so that a libpq that
+/// points server NULLs elsewhere, or an empty string at the same place, reads through PQgetisnull as before.
+inline std::atomic<signed char>& null_value_offset_state() noexcept {
+  static std::atomic<signed char> state{0};
+  return state;
 }
 
 inline bool is_text_oid(Oid t) noexcept {
@@ -274,7 +284,7 @@ class result {
   void set_row(int row) noexcept { row_ = row; }
 
   bool is_null(int col) const noexcept {
-    return null_ ? PQgetvalue(r_, row_, col) == null_ : PQgetisnull(r_, row_, col) != 0;
+    return (!null_ || PQgetvalue(r_, row_, col) == null_) && PQgetisnull(r_, row_, col) != 0;
   }
 
   /// Reads column `col` of the current row as T: std::int32_t, std::int64_t, double, bool, std::string_view
@@ -287,7 +297,7 @@ class result {
     if constexpr (detail::is_optional_v<T>) {
       if (col >= cols_) [[unlikely]]
         column_error(col, "");
-      if (null_ ? PQgetvalue(r_, row_, col) == null_ : PQgetisnull(r_, row_, col) != 0) return std::nullopt;
+      if ((!null_ || PQgetvalue(r_, row_, col) == null_) && PQgetisnull(r_, row_, col) != 0) return std::nullopt;
       return T(std::in_place, read<typename T::value_type>(col));
     } else {
       if (col >= cols_) [[unlikely]]
@@ -300,7 +310,7 @@ class result {
       if constexpr (std::is_same_v<T, std::string_view> || std::is_same_v<T, std::string>) {
         if (Oid const t = binary_type(col); t == 0 || detail::is_text_oid(t)) [[likely]] {
           char const* const p = PQgetvalue(r_, row_, col);
-          if (p == null_) [[unlikely]]
+          if (p == null_ && PQgetisnull(r_, row_, col)) [[unlikely]]  // asked only of a field at the NULL value
             null_error(col);
           int const len = PQgetlength(r_, row_, col);
           if (!null_ && len == 0 && PQgetisnull(r_, row_, col)) [[unlikely]]
@@ -366,10 +376,10 @@ class result {
     } else {
       char const* const p = PQgetvalue(r_, row_, col);
       if constexpr (detail::is_optional_v<T>) {
-        if (p == null_) return std::nullopt;
+        if (p == null_ && PQgetisnull(r_, row_, col)) return std::nullopt;
         return T(std::in_place, decode_checked<typename T::value_type>(p, col));
       } else {
-        if (p == null_) [[unlikely]]
+        if (p == null_ && PQgetisnull(r_, row_, col)) [[unlikely]]
           null_error(col);
         return decode_checked<T>(p, col);
       }
@@ -569,6 +579,7 @@ class result {
   using column_info = detail::column_info;
 
   void set_null() noexcept {
+    if (detail::null_value_offset_state().load(std::memory_order_acquire) != 1) return;  // not confirmed
     if (std::ptrdiff_t const at = detail::null_value_offset(); at >= 0)
       null_ = reinterpret_cast<char const*>(reinterpret_cast<std::uintptr_t>(r_) + static_cast<std::uintptr_t>(at));
   }
