@@ -92,14 +92,14 @@ static_assert(is_same_v<egret::row_t<decltype(firsts)>::field_t<2>, std::int64_t
 TEST_CASE("window: repr prints window functions like Ibis", "[window][viz]") {
   auto w = egret::partition_by(p.order_id).order_by(p.payment_id.desc()).rows(egret::preceding<2>(), egret::current_row());
   CHECK(fmt::format("{}", p.amount.sum().over(w).as<"s">()) ==
-        "s: WindowFunction(Sum(payments.amount), group_by(payments.order_id), order_by(desc(payments.payment_id)), "
-        "rows(Preceding(2), CurrentRow))");
+        "s: WindowFunction(Sum(payments.amount: DOUBLE), group_by(payments.order_id: BIGINT), "
+        "order_by(desc(payments.payment_id: BIGINT)), rows(Preceding(2), CurrentRow)) -> DOUBLE");
   CHECK(fmt::format("{}", p.amount.lag(1, 0.5).over(egret::order_by(p.payment_id))) ==
-        "WindowFunction(Lag(payments.amount, 1, 0.5), order_by(asc(payments.payment_id)))");
-  CHECK(fmt::format("{}", egret::row_number().over()) == "WindowFunction(RowNumber)");
+        "WindowFunction(Lag(payments.amount: DOUBLE, 1, 0.5), order_by(asc(payments.payment_id: BIGINT))) -> DOUBLE");
+  CHECK(fmt::format("{}", egret::row_number().over()) == "WindowFunction(RowNumber) -> BIGINT");
   CHECK(fmt::format("{}", egret::count().over(egret::order_by(p.amount)
                                                   .range(egret::preceding(1.5), egret::unbounded_following())
                                                   .exclude_ties())) ==
-        "WindowFunction(CountStar, order_by(asc(payments.amount)), range(Preceding(1.5), UnboundedFollowing, "
-        "ExcludeTies))");
+        "WindowFunction(CountStar, order_by(asc(payments.amount: DOUBLE)), range(Preceding(1.5), UnboundedFollowing, "
+        "ExcludeTies)) -> BIGINT");
 }
