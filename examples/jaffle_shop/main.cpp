@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
 #include <egret/types/format.hpp>  // fmt prints egret::date
 
 #include "build.hpp"
@@ -35,7 +36,7 @@ namespace {
 /// Builds the shop in db and prints customer 42 and a summary: the same code for every backend.
 template <class Db>
 void run(Db& db, std::filesystem::path const& seeds, std::string const& where) {
-  jaffle::build(db, seeds);
+  jaffle::build(db, seeds, stdout);  // progress lines in dbt's shape
 
   using namespace egret::literals;
   jaffle::customers c;

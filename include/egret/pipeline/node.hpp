@@ -1,0 +1,109 @@
+// Defines the nodes of a pipeline: seeds (a CSV file into a typed table), sources (a table that already exists)
+// and models (a query over other nodes, materialized as a view, a table, or inlined where it is read). Every
+// node is a C++ type; a node names the nodes it reads by their types, never by strings:
+//
+//   using raw_orders_seed = egret::pipeline::seed<raw_orders, "raw_orders.csv">;
+//   struct stg_orders_model : egret::pipeline::model<egret::pipeline::view, stg_orders> {
+//     static constexpr auto build(raw_orders o) { return o.select(o.id.as<"order_id">(), ...); }
+//   };
+//
+// A model's inputs are the parameter types of its `build` function: table types, each provided by exactly one
+// node of the pipeline (a seed or source of that table, or a model whose contract it is). Its output contract is
+// an EGRET_TABLE: the query's columns must match it (names, order, types, nullability), checked at compile time,
+// and models downstream read the model through it.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+#include <egret/core/fixed_string.hpp>
+#include <egret/core/type_list.hpp>
+
+namespace egret::pipeline {
+
+/// How a model exists in the database.
+enum class materialization : unsigned char {
+  view,       // CREATE VIEW: always current, computed when read
+  table,      // CREATE TABLE + INSERT ... SELECT, rebuilt atomically on each run
+  ephemeral,  // not built: inlined as a CTE into each model that reads it
+};
+inline constexpr materialization view = materialization::view;
+inline constexpr materialization table = materialization::table;
+inline constexpr materialization ephemeral = materialization::ephemeral;
+
+constexpr std::string_view to_string(materialization m) {
+  switch (m) {
+    case materialization::view: return "view";
+    case materialization::table: return "table";
+    default: return "ephemeral";
+  }
+}
+
+enum class node_kind : unsigned char { seed, source, model };
+
+/// A CSV file (in the pipeline's seed directory) loaded into table T, which the pipeline creates: typed, in one
+/// transaction, every field checked (the backend's load_csv). `File` is the file's name, "raw_orders.csv".
+template <class T, fixed_string File>
+struct seed {
+  using relation_type = T;
+  static constexpr node_kind kind = node_kind::seed;
+  static constexpr std::string_view name = T::egret_name.view();
+  static constexpr std::string_view file = File.view();
+};
+
+/// A table that exists before the pipeline runs (loaded by something else): its declared columns are checked
+/// against the live database before anything is built.
+template <class T>
+struct source {
+  using relation_type = T;
+  static constexpr node_kind kind = node_kind::source;
+  static constexpr std::string_view name = T::egret_name.view();
+};
+
+/// The base of a model: `struct m : model<view, contract> { static constexpr auto build(inputs...) {...} };`.
+/// The model's name is its contract's table name.
+template <materialization M, class Contract>
+struct model {
+  using relation_type = Contract;
+  static constexpr node_kind kind = node_kind::model;
+  static constexpr materialization how = M;
+  static constexpr std::string_view name = Contract::egret_name.view();
+};
+
+namespace detail {
+
+template <class N>
+concept node = requires {
+  typename N::relation_type;
+  N::kind;
+  N::name;
+};
+
+/// The parameter types of a model's build function: the tables it reads.
+template <class F>
+struct build_inputs;
+template <class R, class... Args>
+struct build_inputs<R (*)(Args...)> {
+  using type = type_list<std::remove_cvref_t<Args>...>;
+};
+
+template <class N>
+struct inputs_of {
+  using type = type_list<>;
+};
+template <class N>
+  requires(N::kind == node_kind::model)
+struct inputs_of<N> {
+  static_assert(requires { &N::build; },
+                "egret: a model needs `static constexpr auto build(inputs...)` returning its query");
+  using type = typename build_inputs<decltype(&N::build)>::type;
+};
+
+}  // namespace detail
+
+/// The tables model N reads (its build function's parameter types).
+template <class N>
+using inputs_t = typename detail::inputs_of<N>::type;
+
+}  // namespace egret::pipeline

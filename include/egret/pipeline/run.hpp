@@ -1,0 +1,392 @@
+// Defines egret::pipeline::pipeline<Nodes...>: runs a pipeline's nodes in their topological order on any egret
+// backend connection (`build`: seeds, then each model, each followed by its data tests), and reports each step in
+// dbt's shape:
+//
+//   1 of 8 OK loaded seed raw_customers .............................. [OK 100 rows in 0.01s]
+//   4 of 8 OK created view model stg_customers ....................... [OK in 0.00s]
+//   5 of 8 PASS unique_stg_customers_customer_id ..................... [PASS in 0.00s]
+//   Done. PASS=20 WARN=0 ERROR=0 SKIP=0
+//
+// Each step is atomic: a seed is emptied and loaded, a view replaced, a table dropped, created and filled, each in
+// one transaction, so a step that fails leaves the database as it was before it. A model downstream of a failed
+// step (a seed or model that failed, or an error-severity test that found rows) is skipped, never built on stale
+// or broken inputs.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <egret/egret.hpp>
+#include <egret/pipeline/data_test.hpp>
+#include <egret/pipeline/graph.hpp>
+#include <egret/pipeline/node.hpp>
+
+namespace egret::pipeline {
+
+enum class status : unsigned char { ok, pass, warn, fail, error, skipped };
+
+constexpr std::string_view to_string(status s) {
+  switch (s) {
+    case status::ok: return "OK";
+    case status::pass: return "PASS";
+    case status::warn: return "WARN";
+    case status::fail: return "FAIL";
+    case status::error: return "ERROR";
+    default: return "SKIP";
+  }
+}
+
+/// One step of a run: a node built (seed, model) or a data test run.
+struct step_result {
+  std::string name;
+  std::string what;  // "seed", "view model", "table model", "ephemeral model", "source", "test"
+  status result = status::ok;
+  std::size_t rows = 0;  // rows loaded or inserted; a test's failing rows
+  double seconds = 0;
+  std::string message;  // the error, for ERROR and FAIL
+};
+
+/// What a run did, step by step.
+struct run_report {
+  std::vector<step_result> steps;
+  std::size_t count(status s) const {
+    std::size_t n = 0;
+    for (auto const& r : steps) n += r.result == s;
+    return n;
+  }
+  /// No step errored or failed (warnings allowed).
+  bool ok() const { return count(status::error) == 0 && count(status::fail) == 0; }
+  step_result const* find(std::string_view name) const {
+    for (auto const& r : steps)
+      if (r.name == name) return &r;
+    return nullptr;
+  }
+};
+
+struct run_options {
+  std::filesystem::path seeds = ".";  // where seed files are
+  std::FILE* out = stdout;            // progress lines; nullptr for none
+  bool run_tests = true;
+};
+
+namespace detail {
+
+template <class Db>
+std::string quoted(std::string_view name) {
+  using D = typename Db::dialect_type;
+  std::string out;
+  render::string_writer w{out};
+  D::template quote_identifier<D>(w, name);
+  return out;
+}
+
+inline double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+inline void print_step(std::FILE* out, std::size_t i, std::size_t n, step_result const& r, std::string_view verb) {
+  if (out == nullptr) return;
+  std::string line = std::to_string(i) + " of " + std::to_string(n) + " " + std::string(to_string(r.result)) + " " +
+                     (verb.empty() ? std::string() : std::string(verb) + " ") + r.name + " ";
+  while (line.size() < 68) line += '.';
+  char tail[96];
+  if (r.rows != 0 || r.what == "seed" || r.what == "table model")
+    std::snprintf(tail, sizeof tail, " [%s %zu rows in %.2fs]", std::string(to_string(r.result)).c_str(), r.rows,
+                  r.seconds);
+  else
+    std::snprintf(tail, sizeof tail, " [%s in %.2fs]", std::string(to_string(r.result)).c_str(), r.seconds);
+  line += tail;
+  line += '\n';
+  if (!r.message.empty()) line += "  " + r.message + "\n";
+  std::fwrite(line.data(), 1, line.size(), out);
+}
+
+}  // namespace detail
+
+/// A pipeline of nodes (seeds, sources, models), checked as a graph at compile time (graph.hpp).
+template <class... Ns>
+struct pipeline {
+  using graph_type = graph<Ns...>;
+  using nodes = type_list<Ns...>;
+
+  template <std::size_t I>
+  using node_at = at_t<I, nodes>;
+
+  /// The SQL that materializes model M for dialect D, values written as literals (views and CREATE TABLE AS
+  /// cannot take parameters): M's query, preceded by `WITH` and the ephemeral models it reads (transitively).
+  template <class D, class M>
+  static std::string model_sql() {
+    constexpr std::size_t self = index_of<M>();
+    std::string with;
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+      (add_ephemeral<D, graph_type::order[K], self>(with), ...);
+    }(std::make_index_sequence<sizeof...(Ns)>{});
+    std::string body = render_sql_inline<D>(query_of<M>());
+    return with.empty() ? body : "WITH " + with + " " + body;
+  }
+
+  /// Model M's query, built from default-constructed input tables.
+  template <class M>
+  static constexpr auto query_of() {
+    return []<class... Ts>(type_list<Ts...>) { return M::build(Ts{}...); }(inputs_t<M>{});
+  }
+
+  /// Builds everything: each seed loaded, each source checked, each model materialized and tested, in the
+  /// graph's order; what is downstream of a failure is skipped. Prints a line per step to opts.out.
+  template <class Db>
+  static run_report build(Db& db, run_options const& opts = {}) {
+    static_assert(graph_type::valid, "egret: the pipeline's graph is not valid (see the errors above)");
+    state st{opts};
+    st.total = step_count(opts);
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+      ((run_node<graph_type::order[K]>(db, st), run_ready_tests<K>(db, st)), ...);
+    }(std::make_index_sequence<sizeof...(Ns)>{});
+    if (opts.out != nullptr)
+      std::fprintf(opts.out, "Done. PASS=%zu WARN=%zu ERROR=%zu SKIP=%zu\n",
+                   st.report.count(status::pass) + st.report.count(status::ok), st.report.count(status::warn),
+                   st.report.count(status::error) + st.report.count(status::fail), st.report.count(status::skipped));
+    return st.report;
+  }
+
+ private:
+  template <class M>
+  static constexpr std::size_t index_of() {
+    constexpr bool same[] = {std::is_same_v<M, Ns>..., false};
+    for (std::size_t i = 0; i != sizeof...(Ns); ++i)
+      if (same[i]) return i;
+    return detail::none;
+  }
+
+  template <class D, std::size_t I, std::size_t Self>
+  static void add_ephemeral(std::string& with) {
+    using N = node_at<I>;
+    if constexpr (N::kind == node_kind::model) {
+      if constexpr (N::how == materialization::ephemeral) {
+        if (graph_type::upstream[Self][I]) {
+          if (!with.empty()) with += ", ";
+          std::string q;
+          render::string_writer w{q};
+          D::template quote_identifier<D>(w, N::name);
+          with += q + " AS (" + render_sql_inline<D>(query_of<N>()) + ")";
+        }
+      }
+    }
+  }
+
+  template <class N>
+  static constexpr std::size_t test_count() {
+    if constexpr (N::kind == node_kind::model && requires { N::tests(typename N::relation_type{}); })
+      return std::tuple_size_v<decltype(N::tests(typename N::relation_type{}))>;
+    else
+      return 0;
+  }
+
+  static std::size_t step_count(run_options const& opts) {
+    return (std::size_t{0} + ... + (1 + (opts.run_tests ? test_count<Ns>() : 0)));
+  }
+
+  /// What a run keeps as it goes: the report, which nodes were built, which failed (a node's own build or one of
+  /// its error-severity tests), the step counter.
+  struct state {
+    run_options const& opts;
+    run_report report{};
+    std::array<bool, sizeof...(Ns)> built{};
+    std::array<bool, sizeof...(Ns)> failed{};
+    std::size_t step = 0;
+    std::size_t total = 0;
+  };
+
+  /// The position in the run order of node I.
+  static constexpr auto position = [] {
+    std::array<std::size_t, sizeof...(Ns)> pos{};
+    for (std::size_t k = 0; k != sizeof...(Ns); ++k)
+      if (graph_type::order[k] < sizeof...(Ns)) pos[graph_type::order[k]] = k;
+    return pos;
+  }();
+
+  /// The run position after which a test T of node J runs: after J and after every node providing a table T reads.
+  template <std::size_t J, class T>
+  static constexpr std::size_t ready_at() {
+    return []<class... Rs>(type_list<Rs...>) {
+      std::size_t at = position[J];
+      ((at = position[graph_type::template provider_of<Rs>] > at ? position[graph_type::template provider_of<Rs>] : at), ...);
+      return at;
+    }(typename T::reads{});
+  }
+
+  template <std::size_t J, class T>
+  static constexpr bool reads_provided() {
+    return []<class... Rs>(type_list<Rs...>) {
+      return ((graph_type::template provider_of<Rs> < sizeof...(Ns)) && ... && true);
+    }(typename T::reads{});
+  }
+
+  template <std::size_t J>
+  static bool test_inputs_built(state const& st, type_list<>) {
+    return st.built[J];
+  }
+  template <std::size_t J, class... Rs>
+  static bool test_inputs_built(state const& st, type_list<Rs...>) {
+    return st.built[J] && (st.built[graph_type::template provider_of<Rs>] && ...);
+  }
+
+  /// Runs, after the K-th node of the run order, every test that is ready then.
+  template <std::size_t K, class Db>
+  static void run_ready_tests(Db& db, state& st) {
+    if (!st.opts.run_tests) return;
+    [&]<std::size_t... J>(std::index_sequence<J...>) { (run_tests_of<K, J>(db, st), ...); }(
+        std::make_index_sequence<sizeof...(Ns)>{});
+  }
+  template <std::size_t K, std::size_t J, class Db>
+  static void run_tests_of(Db& db, state& st) {
+    using N = node_at<J>;
+    if constexpr (test_count<N>() != 0) {
+      std::apply(
+          [&](auto const&... t) {
+            (
+                [&](auto const& one) {
+                  using T = std::remove_cvref_t<decltype(one)>;
+                  static_assert(reads_provided<J, T>(),
+                                "egret: a data test reads a table that no node of the pipeline provides");
+                  if constexpr (ready_at<J, T>() == K)
+                    run_test(db, st, one, test_inputs_built<J>(st, typename T::reads{}), st.failed[J]);
+                }(t),
+                ...);
+          },
+          N::tests(typename N::relation_type{}));
+    }
+  }
+
+  template <std::size_t I, class Db>
+  static void run_node(Db& db, state& st) {
+    using N = node_at<I>;
+    step_result r;
+    r.name = std::string(N::name);
+    bool upstream_failed = false;
+    for (std::size_t j = 0; j != sizeof...(Ns); ++j) upstream_failed = upstream_failed || (graph_type::upstream[I][j] && st.failed[j]);
+    std::string_view verb;
+    if constexpr (N::kind == node_kind::seed) {
+      r.what = "seed";
+      verb = "loaded seed";
+    } else if constexpr (N::kind == node_kind::source) {
+      r.what = "source";
+      verb = "checked source";
+    } else {
+      r.what = std::string(to_string(N::how)) + " model";
+      verb = N::how == materialization::view ? "created view model"
+             : N::how == materialization::table ? "created table model"
+                                                 : "inlined ephemeral model";
+    }
+    auto const t0 = std::chrono::steady_clock::now();
+    if (upstream_failed) {
+      r.result = status::skipped;
+      r.message = "skipped: an upstream step failed";
+      st.failed[I] = true;  // and so is everything downstream of it
+    } else {
+      try {
+        r.rows = materialize<N>(db, st.opts);
+        r.result = status::ok;
+        st.built[I] = true;
+      } catch (std::exception const& e) {
+        r.result = status::error;
+        r.message = e.what();
+        st.failed[I] = true;
+      }
+    }
+    r.seconds = detail::seconds_since(t0);
+    detail::print_step(st.opts.out, ++st.step, st.total, r, verb);
+    st.report.steps.push_back(r);
+  }
+
+  /// Runs data test t of a model: skipped when the model was not built; a failure of an error-severity test
+  /// marks the model failed, so that what is downstream of it is skipped.
+  template <class Db, class T>
+  static void run_test(Db& db, state& st, T const& t, bool model_built, bool& node_failed) {
+    step_result r;
+    r.name = std::string(T::name);
+    r.what = "test";
+    auto const t0 = std::chrono::steady_clock::now();
+    if (!model_built) {
+      r.result = status::skipped;
+      r.message = "skipped: a table it reads was not built";
+    } else {
+      try {
+        auto const counted = t.failing.aggregate(egret::count().as<"failures">());
+        std::size_t n = 0;
+        for (auto const& [c] : db.execute(counted)) n = static_cast<std::size_t>(c);
+        r.rows = n;
+        std::string const got = "Got " + std::to_string(n) + (n == 1 ? " result" : " results");
+        if (n == 0) {
+          r.result = status::pass;
+        } else if (t.level == severity::warn) {
+          r.result = status::warn;
+          r.message = got + ", configured to warn";
+        } else {
+          r.result = status::fail;
+          r.message = got + ", configured to fail";
+          node_failed = true;
+        }
+      } catch (std::exception const& e) {
+        r.result = status::error;
+        r.message = e.what();
+        node_failed = true;
+      }
+    }
+    r.seconds = detail::seconds_since(t0);
+    detail::print_step(st.opts.out, ++st.step, st.total, r, "");
+    st.report.steps.push_back(r);
+  }
+
+  /// Builds node N; returns the rows it loaded or inserted.
+  template <class N, class Db>
+  static std::size_t materialize(Db& db, run_options const& opts) {
+    using D = typename Db::dialect_type;
+    using T = typename N::relation_type;
+    std::string const name = detail::quoted<Db>(N::name);
+    if constexpr (N::kind == node_kind::seed) {
+      auto tx = db.transaction();
+      std::string create(create_table_sql<D, T>());
+      constexpr std::string_view head = "CREATE TABLE ";
+      if (create.compare(0, head.size(), head) == 0) create.insert(head.size(), "IF NOT EXISTS ");
+      db.exec(create);
+      db.exec("DELETE FROM " + name);
+      std::size_t const n = db.template load_csv<T>((opts.seeds / std::string(N::file)).string());
+      tx.commit();
+      return n;
+    } else if constexpr (N::kind == node_kind::source) {
+      for ([[maybe_unused]] auto const& row : db.execute(T{}.limit(0))) {
+      }
+      return 0;
+    } else if constexpr (N::how == materialization::ephemeral) {
+      return 0;
+    } else {
+      egret::detail::require_contract<decltype(query_of<N>()), T>();
+      std::string const sql = model_sql<D, N>();
+      auto tx = db.transaction();
+      if constexpr (N::how == materialization::view) {
+        db.drop_view(N::name);
+        db.exec("CREATE VIEW " + name + " AS " + sql);
+        tx.commit();
+        return 0;
+      } else {
+        db.drop_table(N::name);
+        db.template create_table<T>();
+        db.exec("INSERT INTO " + name + " " + sql);
+        std::size_t const n = static_cast<std::size_t>(db.changes());
+        tx.commit();
+        return n;
+      }
+    }
+  }
+};
+
+}  // namespace egret::pipeline
