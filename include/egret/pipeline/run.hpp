@@ -13,11 +13,13 @@
 // or broken inputs.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -75,7 +77,14 @@ struct run_report {
 struct run_options {
   std::filesystem::path seeds = ".";  // where seed files are
   std::FILE* out = stdout;            // progress lines; nullptr for none
-  bool run_tests = true;
+  bool run_seeds = true;              // load the seeds (and check the sources)
+  bool run_models = true;             // materialize the models
+  bool run_tests = true;              // run the data tests of the models selected
+  /// The nodes to run, by name: `name`, `+name` (it and everything upstream), `name+` (it and everything
+  /// downstream), `+name+`; empty: every node. `exclude` removes nodes the same way. A name no node has is an
+  /// error (std::invalid_argument), so that a typo does not silently run nothing.
+  std::vector<std::string> select{};
+  std::vector<std::string> exclude{};
 };
 
 namespace detail {
@@ -142,11 +151,57 @@ struct pipeline {
 
   /// Builds everything: each seed loaded, each source checked, each model materialized and tested, in the
   /// graph's order; what is downstream of a failure is skipped. Prints a line per step to opts.out.
+  /// The names of the nodes, in the order they run.
+  static std::vector<std::string_view> names_in_order() {
+    constexpr std::array<std::string_view, sizeof...(Ns)> names{Ns::name...};
+    std::vector<std::string_view> out;
+    for (std::size_t i : graph_type::order) out.push_back(names[i]);
+    return out;
+  }
+
+  /// The index of the node named `name`, or sizeof...(Ns).
+  static std::size_t index_of_name(std::string_view name) {
+    constexpr std::array<std::string_view, sizeof...(Ns)> names{Ns::name...};
+    for (std::size_t i = 0; i != names.size(); ++i)
+      if (names[i] == name) return i;
+    return sizeof...(Ns);
+  }
+
+  /// Which nodes opts.select / opts.exclude pick.
+  static std::array<bool, sizeof...(Ns)> selection(run_options const& opts) {
+    constexpr std::size_t n = sizeof...(Ns);
+    auto pick = [](std::vector<std::string> const& specs, std::array<bool, n>& into) {
+      for (std::string spec : specs) {
+        bool const up = !spec.empty() && spec.front() == '+';
+        if (up) spec.erase(0, 1);
+        bool const down = !spec.empty() && spec.back() == '+';
+        if (down) spec.pop_back();
+        std::size_t const i = index_of_name(spec);
+        if (i == n) throw std::invalid_argument("egret: the pipeline has no node named \"" + spec + "\"");
+        into[i] = true;
+        for (std::size_t j = 0; j != n; ++j) {
+          if (up && graph_type::upstream[i][j]) into[j] = true;
+          if (down && graph_type::upstream[j][i]) into[j] = true;
+        }
+      }
+    };
+    std::array<bool, n> chosen{};
+    if (opts.select.empty())
+      chosen.fill(true);
+    else
+      pick(opts.select, chosen);
+    std::array<bool, n> dropped{};
+    pick(opts.exclude, dropped);
+    for (std::size_t i = 0; i != n; ++i) chosen[i] = chosen[i] && !dropped[i];
+    return chosen;
+  }
+
   template <class Db>
   static run_report build(Db& db, run_options const& opts = {}) {
     static_assert(graph_type::valid, "egret: the pipeline's graph is not valid (see the errors above)");
     state st{opts};
-    st.total = step_count(opts);
+    st.selected = selection(opts);
+    st.total = step_count(st);
     [&]<std::size_t... K>(std::index_sequence<K...>) {
       ((run_node<graph_type::order[K]>(db, st), run_ready_tests<K>(db, st)), ...);
     }(std::make_index_sequence<sizeof...(Ns)>{});
@@ -158,6 +213,18 @@ struct pipeline {
   }
 
  private:
+  /// What a run keeps as it goes: the report, which nodes were built, which failed (a node's own build or one of
+  /// its error-severity tests), the step counter.
+  struct state {
+    run_options const& opts;
+    run_report report{};
+    std::array<bool, sizeof...(Ns)> selected{};
+    std::array<bool, sizeof...(Ns)> built{};  // in this run, or before it when it does not run the node
+    std::array<bool, sizeof...(Ns)> failed{};
+    std::size_t step = 0;
+    std::size_t total = 0;
+  };
+
   template <class M>
   static constexpr std::size_t index_of() {
     constexpr bool same[] = {std::is_same_v<M, Ns>..., false};
@@ -190,20 +257,21 @@ struct pipeline {
       return 0;
   }
 
-  static std::size_t step_count(run_options const& opts) {
-    return (std::size_t{0} + ... + (1 + (opts.run_tests ? test_count<Ns>() : 0)));
+  /// Whether this run builds node I (selected, and its phase runs).
+  template <std::size_t I>
+  static bool runs(state const& st) {
+    using N = node_at<I>;
+    if (!st.selected[I]) return false;
+    return N::kind == node_kind::model ? st.opts.run_models : st.opts.run_seeds;
   }
 
-  /// What a run keeps as it goes: the report, which nodes were built, which failed (a node's own build or one of
-  /// its error-severity tests), the step counter.
-  struct state {
-    run_options const& opts;
-    run_report report{};
-    std::array<bool, sizeof...(Ns)> built{};
-    std::array<bool, sizeof...(Ns)> failed{};
-    std::size_t step = 0;
+  static std::size_t step_count(state const& st) {
     std::size_t total = 0;
-  };
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      ((total += (runs<I>(st) ? 1 : 0) + (st.selected[I] && st.opts.run_tests ? test_count<node_at<I>>() : 0)), ...);
+    }(std::make_index_sequence<sizeof...(Ns)>{});
+    return total;
+  }
 
   /// The position in the run order of node I.
   static constexpr auto position = [] {
@@ -249,6 +317,7 @@ struct pipeline {
   template <std::size_t K, std::size_t J, class Db>
   static void run_tests_of(Db& db, state& st) {
     using N = node_at<J>;
+    if (!st.selected[J]) return;
     if constexpr (test_count<N>() != 0) {
       std::apply(
           [&](auto const&... t) {
@@ -269,6 +338,10 @@ struct pipeline {
   template <std::size_t I, class Db>
   static void run_node(Db& db, state& st) {
     using N = node_at<I>;
+    if (!runs<I>(st)) {  // not part of this run: taken as it is in the database
+      st.built[I] = true;
+      return;
+    }
     step_result r;
     r.name = std::string(N::name);
     bool upstream_failed = false;
