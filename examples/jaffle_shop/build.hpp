@@ -9,6 +9,8 @@
 #include <string>
 
 #include <egret/pipeline.hpp>
+#include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>  // the SQLite loader; other backends' programs include theirs
 
 #include "pipeline.hpp"
 

@@ -1,0 +1,190 @@
+// The pipeline layer on real SQLite files: the graph's order, each materialization (view, table, ephemeral CTE),
+// seeds and sources, data tests with their severities, a build that fails half-way leaving the previous table and
+// its rows as they were, the steps downstream of a failure skipped, and selections.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <egret/pipeline.hpp>
+#include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
+
+namespace {
+namespace pl = egret::pipeline;
+
+EGRET_TABLE(items, (id, std::int64_t), (category, std::string), (price, double));
+EGRET_TABLE(rates, (category, std::string), (factor, double));
+EGRET_TABLE(priced, (id, std::int64_t), (category, std::string), (price, double));
+EGRET_TABLE(by_category, (category, std::string), (total, std::optional<double>));
+EGRET_TABLE(checked, (id, std::int64_t), (category, std::string), (amount, double));
+EGRET_TABLE(downstream, (id, std::int64_t), (amount, double));
+
+constexpr auto guard = egret::udf<"guard", double(double)>;
+
+using items_seed = pl::seed<items, "items.csv">;
+using rates_source = pl::source<rates>;
+
+struct priced_node : pl::model<pl::ephemeral, priced> {
+  static constexpr auto build(items i) { return i.filter(i.price > 0.0).select(i.id, i.category, i.price); }
+};
+struct by_category_node : pl::model<pl::view, by_category> {
+  static constexpr auto build(priced p) {
+    return p.group_by(p.category).aggregate(p.price.sum().as<"total">());
+  }
+};
+struct checked_node : pl::model<pl::table, checked> {
+  static constexpr auto build(priced p, rates r) {
+    return p.join(r, p.category == r.category).select(p.id, p.category, guard(p.price * r.factor).as<"amount">());
+  }
+  static constexpr auto tests(checked t) {
+    return pl::tests(pl::unique(t.id), pl::accepted_values<"tools", "toys">(t.category).warn());
+  }
+};
+struct downstream_node : pl::model<pl::table, downstream> {
+  static constexpr auto build(checked c) { return c.filter(c.amount > 1.0).select(c.id, c.amount); }
+  static constexpr auto tests(downstream t) { return pl::tests(pl::not_null(t.id)); }
+};
+
+using shop = pl::pipeline<downstream_node, checked_node, by_category_node, priced_node, rates_source, items_seed>;
+
+// The order is computed at compile time: every node after the nodes it reads.
+static_assert(shop::graph_type::valid);
+static_assert(shop::graph_type::order[0] == 4 || shop::graph_type::order[0] == 5);  // a seed or the source first
+static_assert(shop::graph_type::upstream[0][5] && shop::graph_type::upstream[0][3]);  // downstream reads items via priced
+static_assert(!shop::graph_type::upstream[2][4]);                                      // by_category does not read rates
+
+struct fixture {
+  std::filesystem::path dir;
+  std::string db_path;
+  bool fail_guard = false;
+  egret::sqlite::connection db;
+
+  explicit fixture(std::string const& name)
+      : dir(std::filesystem::path(EGRET_TEST_TMP_DIR) / ("pipeline_" + name)), db_path((dir / "db.sqlite").string()),
+        db((std::filesystem::remove_all(dir), std::filesystem::create_directories(dir), db_path)) {
+    db.create_function(guard, [this](double x) {
+      if (fail_guard) throw std::runtime_error("guard refused the row");
+      return x;
+    });
+    db.exec(R"(CREATE TABLE "rates" ("category" TEXT NOT NULL, "factor" REAL NOT NULL))");
+    db.exec(R"(INSERT INTO "rates" VALUES ('tools', 2.0), ('toys', 1.0), ('food', 0.5))");
+  }
+  void seed(std::string const& csv) { std::ofstream(dir / "items.csv") << "id,category,price\n" << csv; }
+  pl::run_report build(pl::run_options o = {}) {
+    o.seeds = dir;
+    o.out = nullptr;
+    return shop::build(db, o);
+  }
+  template <class Q>
+  std::vector<std::int64_t> ids(Q const& q) {
+    std::vector<std::int64_t> out;
+    for (auto const& r : db.execute(q)) out.push_back(r.template get<0>());
+    return out;
+  }
+};
+
+constexpr checked ck{};
+constexpr downstream ds{};
+constexpr by_category bc{};
+}  // namespace
+
+TEST_CASE("pipeline: seeds, a source, an ephemeral CTE, a view and tables, built in order with their tests", "[pipeline]") {
+  fixture f("materializations");
+  f.seed("1,tools,3.5\n2,toys,0.5\n3,tools,-1\n4,toys,2\n");
+  auto const r = f.build();
+  CHECK(r.ok());
+  CHECK(r.count(pl::status::error) == 0);
+  REQUIRE(r.find("items") != nullptr);
+  CHECK(r.find("items")->rows == 4);
+  CHECK(r.find("checked")->rows == 3);  // item 3 has a negative price: filtered by the ephemeral model
+  CHECK(r.find("unique_checked_id")->result == pl::status::pass);
+  CHECK(r.find("accepted_values_checked_category")->result == pl::status::pass);
+  CHECK(f.ids(ck.order_by(ck.id)) == std::vector<std::int64_t>{1, 2, 4});
+  CHECK(f.ids(ds.order_by(ds.id)) == std::vector<std::int64_t>{1, 4});
+  // the view is current; the ephemeral model is no object of the database, only a CTE in its readers' SQL
+  std::vector<std::string> cats;
+  for (auto const& row : f.db.execute(bc.order_by(bc.category))) cats.emplace_back(row.get<"category">());
+  CHECK(cats == std::vector<std::string>{"tools", "toys"});
+  std::string const sql = shop::model_sql<egret::dialect::sqlite, checked_node>();
+  CHECK(sql.starts_with(R"(WITH "priced" AS (SELECT "items"."id", "items"."category", "items"."price" FROM "items" WHERE "items"."price" > 0.0) SELECT)"));
+  int objects = 0;
+  for (auto const& [n] : f.db.execute(egret::raw_query<"SELECT COUNT(*) FROM sqlite_master WHERE name = 'priced'", egret::out<"n", std::int64_t>>{}))
+    objects = static_cast<int>(n);
+  CHECK(objects == 0);
+  // a second build replaces everything with the new seed
+  f.seed("1,tools,3.5\n5,toys,4\n");
+  CHECK(f.build().ok());
+  CHECK(f.ids(ck.order_by(ck.id)) == std::vector<std::int64_t>{1, 5});
+}
+
+TEST_CASE("pipeline: a table whose build fails half-way keeps its previous rows; what reads it is skipped", "[pipeline]") {
+  fixture f("atomic");
+  f.seed("1,tools,3.5\n2,toys,0.5\n4,toys,2\n");
+  REQUIRE(f.build().ok());
+  f.seed("1,tools,3.5\n2,toys,0.5\n4,toys,2\n7,tools,9\n");
+  f.fail_guard = true;  // the INSERT ... SELECT of checked fails on its first row
+  auto const r = f.build();
+  CHECK_FALSE(r.ok());
+  CHECK(r.find("checked")->result == pl::status::error);
+  CHECK(r.find("checked")->message.find("guard refused the row") != std::string::npos);
+  CHECK(r.find("unique_checked_id")->result == pl::status::skipped);
+  CHECK(r.find("downstream")->result == pl::status::skipped);
+  CHECK(r.find("not_null_downstream_id")->result == pl::status::skipped);
+  CHECK(r.find("by_category")->result == pl::status::ok);  // not downstream of the failure: built
+  CHECK(f.ids(ck.order_by(ck.id)) == std::vector<std::int64_t>{1, 2, 4});  // the previous table, row for row
+  CHECK(f.ids(ds.order_by(ds.id)) == std::vector<std::int64_t>{1, 4});
+  f.fail_guard = false;
+  CHECK(f.build().ok());
+  CHECK(f.ids(ck.order_by(ck.id)) == std::vector<std::int64_t>{1, 2, 4, 7});
+}
+
+TEST_CASE("pipeline: a failing error test fails its model and skips what reads it; a warn test does not", "[pipeline]") {
+  fixture f("tests");
+  f.seed("1,tools,3.5\n1,toys,2\n4,food,2\n");  // a duplicated id, and a category the warn test does not accept
+  auto const r = f.build();
+  CHECK_FALSE(r.ok());
+  REQUIRE(r.find("unique_checked_id") != nullptr);
+  CHECK(r.find("unique_checked_id")->result == pl::status::fail);
+  CHECK(r.find("unique_checked_id")->rows == 1);
+  CHECK(r.find("unique_checked_id")->message == "Got 1 result, configured to fail");
+  CHECK(r.find("accepted_values_checked_category")->result == pl::status::warn);
+  CHECK(r.find("downstream")->result == pl::status::skipped);
+  CHECK(r.count(pl::status::warn) == 1);
+}
+
+TEST_CASE("pipeline: a missing source is an error naming it, and its readers are skipped", "[pipeline]") {
+  fixture f("source");
+  f.seed("1,tools,3.5\n");
+  f.db.exec(R"(DROP TABLE "rates")");
+  auto const r = f.build();
+  CHECK_FALSE(r.ok());
+  CHECK(r.find("rates")->result == pl::status::error);
+  CHECK(r.find("rates")->message.find("rates") != std::string::npos);
+  CHECK(r.find("checked")->result == pl::status::skipped);
+  CHECK(r.find("by_category")->result == pl::status::ok);
+}
+
+TEST_CASE("pipeline: selections run a node with what is upstream or downstream of it", "[pipeline]") {
+  fixture f("select");
+  f.seed("1,tools,3.5\n4,toys,2\n");
+  REQUIRE(f.build().ok());
+  auto const down = f.build({.select = {"checked+"}});
+  CHECK(down.ok());
+  CHECK(down.find("checked") != nullptr);
+  CHECK(down.find("downstream") != nullptr);
+  CHECK(down.find("items") == nullptr);
+  CHECK(down.find("by_category") == nullptr);
+  auto const up = f.build({.select = {"+by_category"}, .exclude = {"items"}});
+  CHECK(up.find("by_category") != nullptr);
+  CHECK(up.find("items") == nullptr);
+  CHECK(up.find("checked") == nullptr);
+  auto const tests_only = f.build({.run_seeds = false, .run_models = false});
+  CHECK(tests_only.ok());
+  CHECK(tests_only.steps.size() == 3);  // the three data tests, nothing built
+  CHECK_THROWS_WITH(f.build({.select = {"chekced"}}), Catch::Contains("no node named \"chekced\""));
+}
