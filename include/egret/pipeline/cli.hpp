@@ -169,8 +169,10 @@ std::string model_sql_for(std::size_t i, std::string const& dialect_name) {
         out = P::template model_sql<dialect::mysql, N>();
       else if (dialect_name == "mariadb")
         out = P::template model_sql<dialect::mariadb, N>();
-      else
+      else if (dialect_name == "sqlite")
         out = P::template model_sql<dialect::sqlite, N>();
+      else
+        throw usage_error("no SQL dialect for --target scheme \"" + dialect_name + "\"; give --dialect");
     }
   });
   return out;
