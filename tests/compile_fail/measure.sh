@@ -38,7 +38,7 @@ trap 'rm -rf "$work"' EXIT
 export EGRET_M_WORK=$work
 
 # One snippet -> one record, fields separated by \037 (unit separator; a tab would collapse empty fields):
-#   rule  gnu_lines  clang_lines  first_gnu_error  problems  query
+#   rule  gnu_lines  clang_lines  first_gnu_error  problems  query  clang_egret_at
 measure_one() {
   local src=$1
   local rel=${src#"$EGRET_M_HERE"/}
@@ -57,7 +57,7 @@ measure_one() {
   }
   unquote() { sed -E "s/['\"\`]//g; s/‘|’|“|”//g"; }
 
-  local cc out rc lines=() first=""
+  local cc out rc lines=() first="" clang_at=-1
   for cc in "$EGRET_M_GNU" "$EGRET_M_CLANG"; do
     out=$EGRET_M_WORK/$tag.$(basename "$cc").txt
     rc=0; LC_ALL=C "$cc" "${flags[@]}" "$src" > "$out" 2>&1 || rc=$?
@@ -68,8 +68,12 @@ measure_one() {
       if [ "$EGRET_M_CHECK" = 1 ] && ! printf '%s\n' "$first" | unquote | grep -Eq -- "$expect"; then
         problems+="$(basename "$cc"): first error line does not match; "
       fi
-    elif [ "$EGRET_M_CHECK" = 1 ] && ! unquote < "$out" | grep -Eq -- "$expect"; then
-      problems+="$(basename "$cc"): output does not match; "
+    else
+      # where `egret:` starts in clang's first error line, counted after "error: " (-1: not on that line)
+      clang_at=$(grep -m1 'error:' "$out" | sed -E 's/^.*error: //' | awk '{print index($0, "egret: ") - 1}')
+      if [ "$EGRET_M_CHECK" = 1 ] && ! unquote < "$out" | grep -Eq -- "$expect"; then
+        problems+="$(basename "$cc"): output does not match; "
+      fi
     fi
     if [ "$EGRET_M_CHECK" = 1 ]; then
       rc=0; "$cc" "${flags[@]}" -DEGRET_CONTROL "$src" > "$out.control" 2>&1 || rc=$?
@@ -81,7 +85,7 @@ measure_one() {
   local query
   query=$(awk '/#[ \t]*ifndef[ \t]+EGRET_CONTROL/{p=1;next} /#[ \t]*(else|endif)/{p=0} p' "$src" |
           sed -E 's@[[:space:]]//.*$@@' | tr '\n' ' ' | sed -E 's/[[:space:]]+/ /g; s/^ //; s/ $//; s/^auto [a-z_]+ = //')
-  printf '%s\037%s\037%s\037%s\037%s\037%s\n' "$rule" "${lines[0]}" "${lines[1]}" "$first" "$problems" "$query"
+  printf '%s\037%s\037%s\037%s\037%s\037%s\037%s\n' "$rule" "${lines[0]}" "${lines[1]}" "$first" "$problems" "$query" "$clang_at"
 }
 export -f measure_one
 
@@ -91,7 +95,7 @@ LC_ALL=C sort -o "$work/records.tsv" "$work/records.tsv"
 md_cell() { sed -E 's/\|/\\|/g'; }
 echo "| rule | g++ lines | clang lines | rejected query | first g++ error line |"
 echo "| --- | ---: | ---: | --- | --- |"
-while IFS=$'\037' read -r rule gl cl first problems query; do
+while IFS=$'\037' read -r rule gl cl first problems query _; do
   printf '| `%s` | %s | %s | `%s` | %s |\n' "$rule" "$gl" "$cl" "$(printf '%s' "$query" | md_cell)" \
     "$(printf '%s' "$first" | md_cell)"
 done < "$work/records.tsv"
@@ -106,6 +110,7 @@ stats() { # column number -> "median M, worst W (rule)"
 n=$(grep -vc '^core/harness_' "$work/records.tsv" || true)
 echo
 echo "$n rules. g++: $(stats 2) lines; clang: $(stats 3) lines."
+echo "clang's first error line: \`egret:\` after $(stats 7) characters (counted after \"error: \"; within 60: $(grep -v '^core/harness_' "$work/records.tsv" | awk -F'\037' '$7 >= 0 && $7 <= 60' | wc -l) rules)."
 
 bad=$(awk -F'\037' '$5 != "" {print "- " $1 ": " $5}' "$work/records.tsv")
 if [ -n "$bad" ]; then

@@ -57,6 +57,10 @@ struct ansi {
   static constexpr std::string_view name = "ANSI SQL";
   /// The family whose function spellings (`spelling<family, Fn>`, expr/call.hpp) this dialect uses.
   using family = ansi_family;
+  /// Whether CREATE / DROP / ALTER take part in transactions (rolled back with them): true for SQLite and
+  /// PostgreSQL; MySQL and MariaDB commit before and after each such statement. The pipeline's atomic rebuild of a
+  /// table uses a transaction where this holds and a build under another name plus RENAME TABLE where not.
+  static constexpr bool has_transactional_ddl = true;
   /// Identifier quote characters: `"order"`; a quote inside a name is doubled.
   static constexpr char quote_open = '"';
   static constexpr char quote_close = '"';

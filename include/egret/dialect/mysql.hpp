@@ -33,6 +33,8 @@ struct mysql_v : ansi {
   static constexpr std::string_view name = IsMariaDB ? "MariaDB" : "MySQL";
   using family = mysql_family;
   static constexpr bool is_mariadb = IsMariaDB;
+  /// DDL commits implicitly (before and after the statement).
+  static constexpr bool has_transactional_ddl = false;
   static constexpr char quote_open = '`';
   static constexpr char quote_close = '`';
   static constexpr placeholder_style placeholders = placeholder_style::question;

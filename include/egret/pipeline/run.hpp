@@ -419,6 +419,48 @@ struct pipeline {
     st.report.steps.push_back(r);
   }
 
+  /// The rows of table T (a COUNT(*): not every backend's changes() counts what exec() inserted).
+  template <class T, class Db>
+  static std::size_t row_count(Db& db) {
+    std::size_t n = 0;
+    for (auto const& [c] : db.execute(T{}.aggregate(egret::count().as<"n">()))) n = static_cast<std::size_t>(c);
+    return n;
+  }
+  /// A table model on an engine whose DDL is not transactional (MySQL, MariaDB): built as `<name>__egret_new`,
+  /// then swapped in with one `RENAME TABLE name TO <name>__egret_old, <name>__egret_new TO name` (atomic on those
+  /// engines), the old one dropped. A failure before the swap drops only the new table: the previous one and its
+  /// rows stay as they were.
+  template <class N, class Db>
+  static std::size_t rebuild_by_rename(Db& db, std::string const& sql) {
+    using D = typename Db::dialect_type;
+    using T = typename N::relation_type;
+    std::string const fresh_name = std::string(N::name) + "__egret_new";
+    std::string const old_name = std::string(N::name) + "__egret_old";
+    std::string const name = detail::quoted<Db>(N::name), fresh = detail::quoted<Db>(fresh_name),
+                      old = detail::quoted<Db>(old_name);
+    db.drop_table(fresh_name);
+    db.drop_table(old_name);
+    std::string create(create_table_sql<D, T>());
+    std::string const head = "CREATE TABLE " + name;
+    if (create.compare(0, head.size(), head) != 0)
+      throw std::logic_error("egret: unexpected CREATE TABLE text for " + std::string(N::name) + ": " + create);
+    create.replace(0, head.size(), "CREATE TABLE " + fresh);
+    db.exec(create);
+    try {
+      db.exec("INSERT INTO " + fresh + " " + sql);
+    } catch (...) {
+      db.drop_table(fresh_name);
+      throw;
+    }
+    try {
+      db.exec("RENAME TABLE " + name + " TO " + old + ", " + fresh + " TO " + name);
+    } catch (std::exception const&) {  // no previous table: nothing to keep
+      db.exec("RENAME TABLE " + fresh + " TO " + name);
+    }
+    db.drop_table(old_name);
+    return row_count<T>(db);
+  }
+
   /// Builds node N; returns the rows it loaded or inserted.
   template <class N, class Db>
   static std::size_t materialize(Db& db, run_options const& opts) {
@@ -450,13 +492,16 @@ struct pipeline {
         db.exec("CREATE VIEW " + name + " AS " + sql);
         tx.commit();
         return 0;
-      } else {
+      } else if constexpr (D::has_transactional_ddl) {
         db.drop_table(N::name);
         db.template create_table<T>();
         db.exec("INSERT INTO " + name + " " + sql);
-        std::size_t const n = static_cast<std::size_t>(db.changes());
+        std::size_t const n = row_count<T>(db);
         tx.commit();
         return n;
+      } else {
+        tx.commit();  // nothing done in it: DDL here commits on its own
+        return rebuild_by_rename<N>(db, sql);
       }
     }
   }

@@ -1,4 +1,4 @@
-// expect: egret: having() cannot name this aggregate()'s output column
+// expect: egret: having\(\) cannot name this aggregate\(\)s output column
 // HAVING by an output name (PostgreSQL refuses it); the message says what to write instead.
 #include "../schema.hpp"
 int main() {

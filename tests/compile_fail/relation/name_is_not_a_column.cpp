@@ -1,4 +1,4 @@
-// expect: egret: "name"_c is only a name; for the column, write rel["name"_c]
+// expect: egret: "name"_c is only a name; for the column, write rel\["name"_c\]
 // A name literal used as if it were a column, in a comparison.
 #include "../schema.hpp"
 int main() {
