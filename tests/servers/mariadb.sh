@@ -64,7 +64,7 @@ launch() {
   local port=$1
   started=""
   rm -f "$datadir/error.log"
-  "$mariadbd" --no-defaults --datadir="$datadir/data" "${user_args[@]}" \
+  "$mariadbd" --no-defaults --datadir="$datadir/data" --tmpdir="$datadir/tmp" "${user_args[@]}" \
     --bind-address=127.0.0.1 --port="$port" --socket="$socket" --pid-file="$datadir/mariadbd.pid" \
     --log-error="$datadir/error.log" --skip-grant-tables --skip-log-bin --skip-name-resolve \
     --local-infile=1 --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
@@ -147,8 +147,14 @@ if [[ $(id -u) -eq 0 ]]; then
   chown nobody "$datadir" || exit 1
 fi
 chmod 0755 "$datadir"
+# A temporary directory of its own: two servers bootstrapping at once in /tmp can collide on the names of their
+# temporary tables ("Could not remove temporary table: '/tmp/#sql-temptable-...'", then mysql.tmp_user_sys).
+mkdir -p "$datadir/tmp" || exit 1
+if [[ $(id -u) -eq 0 ]]; then
+  chown nobody "$datadir/tmp" || exit 1
+fi
 
-if ! "$install_db" --no-defaults --datadir="$datadir/data" "${user_args[@]}" --skip-test-db \
+if ! "$install_db" --no-defaults --datadir="$datadir/data" --tmpdir="$datadir/tmp" "${user_args[@]}" --skip-test-db \
     --auth-root-authentication-method=normal >"$datadir/install.log" 2>&1; then
   echo "egret: mariadb-install-db failed:" >&2
   cat "$datadir/install.log" >&2
