@@ -188,3 +188,88 @@ TEST_CASE("pipeline: selections run a node with what is upstream or downstream o
   CHECK(tests_only.steps.size() == 3);  // the three data tests, nothing built
   CHECK_THROWS_WITH(f.build({.select = {"chekced"}}), Catch::Contains("no node named \"chekced\""));
 }
+
+TEST_CASE("pipeline: --store-failures keeps each test's failing rows in a table named after it", "[pipeline]") {
+  fixture f("store_failures");
+  f.seed("1,tools,3.5\n1,toys,2\n4,food,2\n");  // id 1 twice; "food" is not an accepted category (a warn test)
+  auto const r = f.build({.store_failures = true});
+  CHECK_FALSE(r.ok());
+  CHECK(r.find("unique_checked_id")->rows == 1);
+  using failures = egret::raw_query<R"(SELECT "id", "n_records" FROM "unique_checked_id")", egret::out<"id", std::int64_t>,
+                                    egret::out<"n_records", std::int64_t>>;
+  std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+  for (auto const& [id, n] : f.db.execute(failures{})) rows.emplace_back(id, n);
+  CHECK(rows == std::vector<std::pair<std::int64_t, std::int64_t>>{{1, 2}});
+  using categories = egret::raw_query<R"(SELECT "category" FROM "accepted_values_checked_category")",
+                                      egret::out<"category", std::string>>;
+  std::vector<std::string> cats;
+  for (auto const& [c] : f.db.execute(categories{})) cats.emplace_back(c);
+  CHECK(cats == std::vector<std::string>{"food"});
+  // the next run replaces the tables: a test that passes leaves an empty one, not the old failures
+  f.seed("1,tools,3.5\n2,toys,2\n");
+  CHECK(f.build({.store_failures = true}).ok());
+  using count = egret::raw_query<R"(SELECT COUNT(*) FROM "unique_checked_id")", egret::out<"n", std::int64_t>>;
+  std::int64_t left = -1;
+  for (auto const& [n] : f.db.execute(count{})) left = n;
+  CHECK(left == 0);
+  // without the option nothing is stored (and an earlier table is left alone)
+  CHECK(f.build().ok());
+}
+
+// Run-time parameters (--var): a param<> in a model's query, its value given as text and parsed into its type.
+namespace {
+EGRET_TABLE(expensive, (id, std::int64_t), (price, double));
+EGRET_TABLE(since_items, (id, std::int64_t), (tag, std::string));
+struct expensive_node : pl::model<pl::view, expensive> {
+  static constexpr auto build(items i) {
+    return i.filter(i.price >= egret::param<"min_price", double>).select(i.id, i.price);
+  }
+};
+struct tagged_node : pl::model<pl::table, since_items> {
+  static constexpr auto build(expensive e) {
+    return e.filter(e.id <= egret::param<"max_id", std::int64_t>).select(e.id, egret::param<"tag", std::string>.as<"tag">());
+  }
+};
+using priced_shop = pl::pipeline<tagged_node, expensive_node, items_seed>;
+constexpr expensive ex{};
+constexpr since_items si{};
+}  // namespace
+
+TEST_CASE("pipeline: --var values, typed by each model's param<>, written into the SQL as literals", "[pipeline]") {
+  static_assert(priced_shop::parameters().second == 3);
+  fixture f("vars");
+  f.seed("1,tools,3.5\n2,toys,0.5\n3,tools,12\n");
+  auto build = [&](std::vector<std::string> vars) {
+    return priced_shop::build(f.db, {.seeds = f.dir, .out = nullptr, .vars = std::move(vars)});
+  };
+  auto const r = build({"min_price=2", "max_id=1", "tag=it's"});
+  CHECK(r.ok());
+  CHECK(f.ids(ex.order_by(ex.id)) == std::vector<std::int64_t>{1, 3});
+  std::vector<std::string> tags;
+  for (auto const& row : f.db.execute(si.order_by(si.id))) tags.emplace_back(row.get<"tag">());
+  CHECK(tags == std::vector<std::string>{"it's"});  // a quote in a value stays a value
+  CHECK(priced_shop::model_sql<egret::dialect::sqlite, expensive_node>(pl::var_values({"min_price=2.5"})) ==
+        R"(SELECT "items"."id", "items"."price" FROM "items" WHERE "items"."price" >= 2.5)");
+  // a later value replaces an earlier one (a program's defaults, then the command line)
+  CHECK(build({"min_price=2", "max_id=1", "tag=a", "min_price=100"}).ok());
+  CHECK(f.ids(ex.order_by(ex.id)).empty());
+
+  // errors before anything runs: a value that is not of the parameter's type, a name no model declares
+  CHECK_THROWS_WITH(build({"min_price=cheap", "max_id=1", "tag=a"}),
+                    Catch::StartsWith("egret: --var min_price=cheap: ") && Catch::Contains("DOUBLE (double)"));
+  CHECK_THROWS_WITH(build({"max_id=1.5"}), Catch::Contains("--var max_id=1.5") && Catch::Contains("BIGINT"));
+  CHECK_THROWS_WITH(build({"min_prcie=2"}),
+                    Catch::Contains("no model of the pipeline has a param<\"min_prcie\">") &&
+                        Catch::Contains("min_price (DOUBLE (double))"));
+  CHECK_THROWS_WITH(build({"min_price"}), Catch::Contains("write NAME=VALUE"));
+  // a model run without one of its values fails, naming it; the previous rows stay
+  REQUIRE(build({"min_price=2", "max_id=1", "tag=a"}).ok());
+  auto const missing = build({"min_price=2", "max_id=1"});
+  CHECK_FALSE(missing.ok());
+  CHECK(missing.find("since_items")->result == pl::status::error);
+  CHECK(missing.find("since_items")->message ==
+        "egret: model \"since_items\" needs --var tag=VALUE, a TEXT");
+  std::vector<std::string> kept;
+  for (auto const& row : f.db.execute(si.order_by(si.id))) kept.emplace_back(row.get<"tag">());
+  CHECK(kept == std::vector<std::string>{"a"});
+}

@@ -1,5 +1,5 @@
 // Defines egret::pipeline::main<Pipeline, Connections...>(argc, argv): the command line of a pipeline program,
-// dbt's verbs over egret::pipeline::pipeline<...>, built on CLI11 (CMake target egret::pipeline).
+// dbt's verbs over egret::pipeline::pipeline<...>.
 //
 //   int main(int argc, char** argv) {
 //     return egret::pipeline::main<my::project, egret::sqlite::connection, egret::postgres::connection>(argc, argv);
@@ -12,15 +12,23 @@
 //   prog sql MODEL [--dialect sqlite|postgres|mysql|mariadb]   the SQL that materializes a model
 //
 //   --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO   (else $EGRET_TARGET, else the program's default)
-//   --select / --exclude NAME, +NAME, NAME+ (repeatable)    --seeds DIR    --help (on every subcommand)
+//   --select / --exclude NAME, +NAME, NAME+ (repeatable; several names after one option)   --seeds DIR
+//   --var NAME=VALUE (a model's parameter, typed)   --store-failures   --help (on every subcommand)
 //
 // Exit status: 0; 1 when a step fails (run_report::ok() is false) or the database reports an error; 2 for a
 // usage error (an unknown subcommand, option, node or scheme; a scheme whose connection type the program did
 // not list).
+//
+// The arguments are parsed by glibc's getopt_long, in one ordinary (non-template) function. Why not a C++
+// argument-parsing library: CLI11 (Debian's libcli11-dev, header-only) was this file's first parser, and it cost
+// 6.8 s and 331 MiB of compilation in every program that included it, twice the whole jaffle shop program's
+// budget (docs/performance.md); getopt_long is the C library's own, well kept, and costs nothing to compile.
+// What it does not do (subcommands, help texts, typed values, per-subcommand option sets) is the table below.
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include <getopt.h>
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -31,6 +39,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -56,6 +65,7 @@ struct cli_options {
   std::string description{};               // the first line of --help
   std::string default_target{};            // without --target and EGRET_TARGET; empty: one of them is required
   std::filesystem::path seeds = ".";       // the seed files' directory without --seeds
+  std::vector<std::string> vars{};         // default values of the models' parameters, NAME=VALUE (--var overrides)
 };
 
 /// The default after-build hook: nothing.
@@ -157,20 +167,20 @@ std::size_t node_index(std::string const& name) {
 }
 
 template <class P>
-std::string model_sql_for(std::size_t i, std::string const& dialect_name) {
+std::string model_sql_for(std::size_t i, std::string const& dialect_name, var_values const& vars) {
   std::string out;
   with_node<P>(i, [&]<class N>(std::type_identity<N>) {
     if constexpr (N::kind != node_kind::model) {
       throw usage_error("\"" + std::string(N::name) + "\" is a " + kind_of<N>() + ", not a model: it has no query");
     } else {
       if (dialect_name == "postgres")
-        out = P::template model_sql<dialect::postgres, N>();
+        out = P::template model_sql<dialect::postgres, N>(vars);
       else if (dialect_name == "mysql")
-        out = P::template model_sql<dialect::mysql, N>();
+        out = P::template model_sql<dialect::mysql, N>(vars);
       else if (dialect_name == "mariadb")
-        out = P::template model_sql<dialect::mariadb, N>();
+        out = P::template model_sql<dialect::mariadb, N>(vars);
       else if (dialect_name == "sqlite")
-        out = P::template model_sql<dialect::sqlite, N>();
+        out = P::template model_sql<dialect::sqlite, N>(vars);
       else
         throw usage_error("no SQL dialect for --target scheme \"" + dialect_name + "\"; give --dialect");
     }
@@ -207,6 +217,236 @@ inline void print_failures(std::string const& prog, run_report const& report) {
                    s.message.c_str());
 }
 
+/// A command line, parsed (parse_command_line): the subcommand and every option's value.
+struct command_line {
+  std::string subcommand = "build";  // build (also with none given), seed, run, test, ls, show, sql
+  bool subcommand_given = false;
+  bool help = false;
+  std::string target{}, seeds{}, model{}, format = "table", dialect{};
+  bool seeds_given = false;
+  std::vector<std::string> select{}, exclude{}, vars{};
+  std::int64_t limit = 10;
+  bool store_failures = false;
+};
+
+/// The options, and which subcommands take each.
+enum option_set : unsigned {
+  opt_target = 1u << 0,
+  opt_seeds = 1u << 1,
+  opt_select = 1u << 2,
+  opt_exclude = 1u << 3,
+  opt_var = 1u << 4,
+  opt_store_failures = 1u << 5,
+  opt_limit = 1u << 6,
+  opt_format = 1u << 7,
+  opt_dialect = 1u << 8,
+};
+
+struct option_info {
+  char const* name;
+  char short_name;  // 0: none
+  bool takes_value;
+  unsigned bit;
+  char const* value_name;
+  char const* help;
+};
+
+inline constexpr option_info option_table[] = {
+    {"target", 't', true, opt_target, "TARGET", nullptr},  // its help names the program's targets
+    {"seeds", 0, true, opt_seeds, "DIR", "the directory of the seed files"},
+    {"select", 's', true, opt_select, "NODE...", "only these nodes: NAME, +NAME (and upstream), NAME+ (and downstream)"},
+    {"exclude", 0, true, opt_exclude, "NODE...", "not these nodes (NAME, +NAME, NAME+)"},
+    {"var", 0, true, opt_var, "NAME=VALUE", "a value for the models' parameter NAME (repeatable), checked against its type"},
+    {"store-failures", 0, false, opt_store_failures, nullptr,
+     "keep each failing test's rows in a table named after the test"},
+    {"limit", 'n', true, opt_limit, "N", "at most this many rows (default 10)"},
+    {"format", 'f', true, opt_format, "FORMAT", "table or csv (default table)"},
+    {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
+};
+
+struct subcommand_info {
+  std::string_view name;
+  char const* summary;
+  unsigned options;
+  char const* positional;  // the MODEL argument it takes, or nullptr
+};
+
+inline constexpr unsigned run_options_set = opt_target | opt_seeds | opt_select | opt_exclude | opt_var;
+inline constexpr subcommand_info subcommand_table[] = {
+    {"build", "load the seeds, build the models, run their tests, in DAG order (the default)",
+     run_options_set | opt_store_failures, nullptr},
+    {"seed", "load the seeds (and check the sources)", run_options_set, nullptr},
+    {"run", "build the models (views and tables)", run_options_set, nullptr},
+    {"test", "run the data tests", run_options_set | opt_store_failures, nullptr},
+    {"ls", "list the nodes in the order they run, with their kinds", opt_select | opt_exclude, nullptr},
+    {"show", "print the first rows of a node's table", opt_target | opt_limit | opt_format, "MODEL"},
+    {"sql", "print the SQL that materializes a model", opt_target | opt_dialect | opt_var, "MODEL"},
+};
+
+inline subcommand_info const* find_subcommand(std::string_view name) {
+  for (auto const& s : subcommand_table)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+inline std::string subcommand_names() {
+  std::string out;
+  for (auto const& s : subcommand_table) out += (out.empty() ? "" : ", ") + std::string(s.name);
+  return out;
+}
+
+/// The --help text of a subcommand (or of the program, with no subcommand given).
+inline std::string help_text(command_line const& cmd, std::string const& prog, std::string const& description,
+                             std::string const& target_help) {
+  subcommand_info const& sub = *find_subcommand(cmd.subcommand);
+  std::string out;
+  auto add_options = [&](unsigned set) {
+    out += "\nOptions:\n";
+    for (auto const& o : option_table) {
+      if ((set & o.bit) == 0) continue;
+      std::string left = "  ";
+      left += o.short_name != 0 ? std::string("-") + o.short_name + ", " : std::string("    ");
+      left += std::string("--") + o.name;
+      if (o.takes_value) left += std::string(" ") + o.value_name;
+      while (left.size() < 30) left += ' ';
+      out += left + " " + (o.help != nullptr ? std::string(o.help) : target_help) + "\n";
+    }
+    out += "  -h, --help                   this text\n";
+  };
+  if (!cmd.subcommand_given) {
+    out = description + "\nUsage: " + prog + " [SUBCOMMAND] [OPTIONS]\n\nSubcommands:\n";
+    for (auto const& s : subcommand_table) {
+      std::string left = "  " + std::string(s.name);
+      while (left.size() < 10) left += ' ';
+      out += left + s.summary + "\n";
+    }
+    add_options(sub.options);
+    out += "\nWith no subcommand: build. `" + prog + " SUBCOMMAND --help` shows a subcommand's options.\n";
+  } else {
+    out = "Usage: " + prog + " " + std::string(sub.name) + (sub.positional ? std::string(" ") + sub.positional : "") +
+          " [OPTIONS]\n" + sub.summary + "\n";
+    add_options(sub.options);
+  }
+  return out;
+}
+
+/// Parses argv (the program's name first) into a command_line; throws usage_error, naming the argument, for an
+/// unknown subcommand or option, an option the subcommand does not take, a missing or malformed value.
+inline command_line parse_command_line(int argc, char const* const* argv) {
+  command_line cmd;
+  // getopt_long permutes and needs mutable strings: it works on a copy.
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.empty()) args.emplace_back("pipeline");
+  std::vector<char*> ptrs;
+  for (auto& a : args) ptrs.push_back(a.data());
+  ptrs.push_back(nullptr);
+  int first = 1;
+  if (args.size() > 1 && find_subcommand(args[1]) != nullptr) {
+    cmd.subcommand = args[1];
+    cmd.subcommand_given = true;
+    first = 2;
+  }
+  std::vector<char*> rest{ptrs[0]};
+  rest.insert(rest.end(), ptrs.begin() + first, ptrs.end());
+
+  std::vector<option> longs;
+  std::string shorts = "-:h";  // "-": arguments that are not options come in order, as code 1; ":": ':' for a missing value
+  for (auto const& o : option_table) {
+    longs.push_back({o.name, o.takes_value ? required_argument : no_argument, nullptr, 0});
+    if (o.short_name != 0) (shorts += o.short_name) += o.takes_value ? ":" : "";
+  }
+  longs.push_back({"help", no_argument, nullptr, 'h'});
+  longs.push_back({nullptr, 0, nullptr, 0});
+
+  std::vector<std::string>* list = nullptr;  // --select / --exclude take the names that follow them
+  unsigned used = 0;
+  std::string last_used;
+  int const n = static_cast<int>(rest.size()) - 1;
+  optind = 0;  // glibc: start afresh (main may be called more than once)
+  opterr = 0;  // the messages are ours
+  for (;;) {
+    int index = -1;
+    int const c = getopt_long(n, rest.data(), shorts.c_str(), longs.data(), &index);
+    if (c == -1) break;
+    std::string const here = optind >= 1 && optind <= n ? rest[static_cast<std::size_t>(optind) - 1] : std::string();
+    if (c == '?')
+      throw usage_error(optopt != 0 ? "unknown option -" + std::string(1, static_cast<char>(optopt))
+                                    : "unknown option " + here.substr(0, here.find('=')));
+    if (c == ':') throw usage_error("option " + here + " needs a value");
+    if (c == 'h') {
+      cmd.help = true;
+      continue;
+    }
+    if (c == 1) {  // an argument that is not an option
+      std::string const a = optarg;
+      subcommand_info const* s = find_subcommand(cmd.subcommand);
+      if (list != nullptr) {
+        list->push_back(a);
+      } else if (s->positional != nullptr && cmd.model.empty()) {
+        cmd.model = a;
+      } else if (!cmd.subcommand_given && find_subcommand(a) != nullptr && used == 0) {
+        cmd.subcommand = a;
+        cmd.subcommand_given = true;
+      } else if (!cmd.subcommand_given) {
+        throw usage_error("unknown subcommand \"" + a + "\" (" + subcommand_names() + ")");
+      } else {
+        throw usage_error(std::string(s->name) + " takes no argument \"" + a + "\"");
+      }
+      continue;
+    }
+    option_info const* o = nullptr;
+    if (index >= 0) {
+      o = &option_table[index];
+    } else {
+      for (auto const& x : option_table)
+        if (x.short_name == c) o = &x;
+    }
+    if (o == nullptr) throw usage_error("unknown option " + here);
+    used |= o->bit;
+    last_used = o->name;
+    list = nullptr;
+    std::string const value = o->takes_value ? std::string(optarg) : std::string();
+    switch (o->bit) {
+      case opt_target: cmd.target = value; break;
+      case opt_seeds: cmd.seeds = value; cmd.seeds_given = true; break;
+      case opt_select: cmd.select.push_back(value); list = &cmd.select; break;
+      case opt_exclude: cmd.exclude.push_back(value); list = &cmd.exclude; break;
+      case opt_var:
+        if (value.find('=') == std::string::npos || value.front() == '=')
+          throw usage_error("--var \"" + value + "\": write --var NAME=VALUE");
+        cmd.vars.push_back(value);
+        break;
+      case opt_store_failures: cmd.store_failures = true; break;
+      case opt_limit: {
+        auto const [end, ec] = std::from_chars(value.data(), value.data() + value.size(), cmd.limit);
+        if (ec != std::errc() || end != value.data() + value.size())
+          throw usage_error("--limit " + value + ": not a whole number of rows");
+        if (cmd.limit < 0) throw usage_error("--limit " + value + ": a number of rows is 0 or more");
+        break;
+      }
+      case opt_format:
+        if (value != "table" && value != "csv") throw usage_error("--format " + value + ": table or csv");
+        cmd.format = value;
+        break;
+      case opt_dialect:
+        if (value != "sqlite" && value != "postgres" && value != "mysql" && value != "mariadb")
+          throw usage_error("--dialect " + value + ": sqlite, postgres, mysql or mariadb");
+        cmd.dialect = value;
+        break;
+      default: break;
+    }
+  }
+  if (cmd.help) return cmd;
+  subcommand_info const& s = *find_subcommand(cmd.subcommand);
+  for (auto const& o : option_table)
+    if ((used & o.bit) != 0 && (s.options & o.bit) == 0)
+      throw usage_error(std::string(s.name) + " takes no --" + o.name + " (`" + std::string(s.name) +
+                        " --help` lists its options)");
+  if (s.positional != nullptr && cmd.model.empty())
+    throw usage_error(std::string(s.name) + " needs a " + s.positional + " (`ls` lists the nodes)");
+  return cmd;
+}
+
 }  // namespace cli_detail
 
 /// The command line of a pipeline program (see the top of this file). `after_build(db, target)` runs after a
@@ -218,80 +458,54 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
   std::string const prog = !opts.name.empty() ? opts.name
                            : argc > 0        ? std::filesystem::path(argv[0]).filename().string()
                                              : std::string("pipeline");
-
-  std::string target_text;
-  std::vector<std::string> select, exclude;
-  std::string seeds = opts.seeds.string();
-  std::string model, format = "table", dialect_name;
-  std::int64_t limit = 10;
-
   std::string targets;
   ((targets += (targets.empty() ? "" : " | ") + std::string(cd::scheme_of<Connections>()) +
                (cd::scheme_of<Connections>() == "sqlite" ? ":PATH" : ":CONNINFO")),
    ...);
-  std::string const target_help =
-      "where to run: " + targets + " (default: $EGRET_TARGET" +
-      (opts.default_target.empty() ? std::string(")") : ", else " + opts.default_target + ")");
-
-  CLI::App app{opts.description.empty() ? prog + ": a pipeline of seeds, models and data tests" : opts.description,
-               prog};
-  app.require_subcommand(0, 1);
-  app.footer("With no subcommand: build. `" + prog + " SUBCOMMAND --help` shows a subcommand's options.");
-
-  auto add_target = [&](CLI::App* a) { a->add_option("--target,-t", target_text, target_help); };
-  auto add_seeds = [&](CLI::App* a) { a->add_option("--seeds", seeds, "the directory of the seed files")->capture_default_str(); };
-  auto add_selection = [&](CLI::App* a) {
-    a->add_option("--select,-s", select, "only these nodes: NAME, +NAME (and upstream), NAME+ (and downstream)")
-        ->take_all();
-    a->add_option("--exclude", exclude, "not these nodes (NAME, +NAME, NAME+)")->take_all();
-  };
-  auto add_run = [&](CLI::App* a) {
-    add_target(a);
-    add_seeds(a);
-    add_selection(a);
-  };
-  add_run(&app);
-
-  CLI::App* build = app.add_subcommand("build", "load the seeds, build the models, run their tests, in DAG order");
-  CLI::App* seed = app.add_subcommand("seed", "load the seeds (and check the sources)");
-  CLI::App* run = app.add_subcommand("run", "build the models (views and tables)");
-  CLI::App* test = app.add_subcommand("test", "run the data tests");
-  for (CLI::App* a : {build, seed, run, test}) add_run(a);
-
-  CLI::App* ls = app.add_subcommand("ls", "list the nodes in the order they run, with their kinds");
-  add_selection(ls);
-
-  CLI::App* show = app.add_subcommand("show", "print the first rows of a node's table");
-  show->add_option("model", model, "the node (seed, source or model)")->required();
-  show->add_option("--limit,-n", limit, "at most this many rows")->capture_default_str();
-  show->add_option("--format,-f", format, "table or csv")->check(CLI::IsMember({"table", "csv"}))->capture_default_str();
-  add_target(show);
-
-  CLI::App* sql = app.add_subcommand("sql", "print the SQL that materializes a model");
-  sql->add_option("model", model, "the model")->required();
-  sql->add_option("--dialect,-d", dialect_name, "sqlite, postgres, mysql or mariadb (default: the target's)")
-      ->check(CLI::IsMember({"sqlite", "postgres", "mysql", "mariadb"}));
-  add_target(sql);
 
   try {
-    app.parse(argc, argv);
-  } catch (CLI::ParseError const& e) {
-    int const rc = app.exit(e);  // prints the help (status 0) or the error
-    return rc == 0 ? 0 : 2;
-  }
+    cd::command_line const cmd = cd::parse_command_line(argc, argv);
+    if (cmd.help) {
+      std::string const target_help =
+          "where to run: " + targets + " (default: $EGRET_TARGET" +
+          (opts.default_target.empty() ? std::string(")") : ", else " + opts.default_target + ")");
+      std::string const description =
+          opts.description.empty() ? prog + ": a pipeline of seeds, models and data tests" : opts.description;
+      std::fputs(cd::help_text(cmd, prog, description, target_help).c_str(), stdout);
+      return 0;
+    }
+    auto resolve_target = [&]() -> target {
+      std::string text = cmd.target;
+      if (text.empty())
+        if (char const* env = std::getenv("EGRET_TARGET"); env != nullptr) text = env;
+      if (text.empty()) text = opts.default_target;
+      if (text.empty()) throw cd::usage_error("no --target (nor EGRET_TARGET): " + targets);
+      return cd::parse_target(text);
+    };
+    std::vector<std::string> vars = opts.vars;
+    vars.insert(vars.end(), cmd.vars.begin(), cmd.vars.end());
+    auto checked_selection = [&](run_options const& ro) {  // usage errors, found before connecting
+      auto usage = [](std::invalid_argument const& e, char const* tail) {
+        std::string what = e.what();
+        if (what.starts_with("egret: ")) what.erase(0, 7);
+        return cd::usage_error(what + tail);
+      };
+      try {
+        (void)Pipeline::selection(ro);
+      } catch (std::invalid_argument const& e) {
+        throw usage(e, " (`ls` lists them)");
+      }
+      try {
+        (void)Pipeline::check_vars(ro);
+      } catch (std::invalid_argument const& e) {
+        throw usage(e, "");
+      }
+    };
+    std::string const& sub = cmd.subcommand;
 
-  auto resolve_target = [&]() -> target {
-    std::string text = target_text;
-    if (text.empty())
-      if (char const* env = std::getenv("EGRET_TARGET"); env != nullptr) text = env;
-    if (text.empty()) text = opts.default_target;
-    if (text.empty()) throw cd::usage_error("no --target (nor EGRET_TARGET): " + targets);
-    return cd::parse_target(text);
-  };
-
-  try {
-    if (ls->parsed()) {
-      run_options ro{.out = nullptr, .select = select, .exclude = exclude};
+    if (sub == "ls") {
+      run_options ro{.out = nullptr, .select = cmd.select, .exclude = cmd.exclude};
+      checked_selection(ro);
       auto const chosen = Pipeline::selection(ro);
       for (std::size_t i : Pipeline::graph_type::order)
         if (chosen[i])
@@ -300,36 +514,33 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
           });
       return 0;
     }
-    if (sql->parsed()) {
-      std::size_t const i = cd::node_index<Pipeline>(model);
-      std::string d = dialect_name;
-      if (d.empty()) d = !target_text.empty() || std::getenv("EGRET_TARGET") != nullptr ? resolve_target().scheme : "sqlite";
-      std::printf("%s\n", cd::model_sql_for<Pipeline>(i, d).c_str());
+    if (sub == "sql") {
+      std::size_t const i = cd::node_index<Pipeline>(cmd.model);
+      std::string d = cmd.dialect;
+      if (d.empty()) d = !cmd.target.empty() || std::getenv("EGRET_TARGET") != nullptr ? resolve_target().scheme : "sqlite";
+      run_options ro{.out = nullptr, .vars = vars};
+      checked_selection(ro);
+      std::printf("%s\n", cd::model_sql_for<Pipeline>(i, d, var_values(vars)).c_str());
       return 0;
     }
-    if (show->parsed()) {
-      if (limit < 0) throw cd::usage_error("--limit " + std::to_string(limit) + ": a number of rows is 0 or more");
-      std::size_t const i = cd::node_index<Pipeline>(model);
+    if (sub == "show") {
+      std::size_t const i = cd::node_index<Pipeline>(cmd.model);
       target const t = resolve_target();
-      return cd::with_connection<Connections...>(t, [&](auto& db) { return cd::show<Pipeline>(db, i, limit, format); });
+      return cd::with_connection<Connections...>(t, [&](auto& db) { return cd::show<Pipeline>(db, i, cmd.limit, cmd.format); });
     }
 
     // build (the default), seed, run, test
-    bool const whole = !seed->parsed() && !run->parsed() && !test->parsed();
-    run_options ro{.seeds = seeds,
+    bool const whole = sub == "build";
+    run_options ro{.seeds = cmd.seeds_given ? std::filesystem::path(cmd.seeds) : opts.seeds,
                    .out = stdout,
-                   .run_seeds = whole || seed->parsed(),
-                   .run_models = whole || run->parsed(),
-                   .run_tests = whole || test->parsed(),
-                   .select = select,
-                   .exclude = exclude};
-    try {
-      (void)Pipeline::selection(ro);  // an unknown name is a usage error, before connecting
-    } catch (std::invalid_argument const& e) {
-      std::string what = e.what();
-      if (what.starts_with("egret: ")) what.erase(0, 7);
-      throw cd::usage_error(what + " (`ls` lists them)");
-    }
+                   .run_seeds = whole || sub == "seed",
+                   .run_models = whole || sub == "run",
+                   .run_tests = whole || sub == "test",
+                   .select = cmd.select,
+                   .exclude = cmd.exclude,
+                   .store_failures = cmd.store_failures,
+                   .vars = vars};
+    checked_selection(ro);
     target const t = resolve_target();
     return cd::with_connection<Connections...>(t, [&](auto& db) {
       run_report const report = Pipeline::build(db, ro);
@@ -338,7 +549,7 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
         cd::print_failures(prog, report);
         return 1;
       }
-      if (whole && select.empty() && exclude.empty()) after_build(db, t);
+      if (whole && cmd.select.empty() && cmd.exclude.empty()) after_build(db, t);
       return 0;
     });
   } catch (cd::usage_error const& e) {

@@ -31,6 +31,7 @@
 #include <egret/pipeline/data_test.hpp>
 #include <egret/pipeline/graph.hpp>
 #include <egret/pipeline/node.hpp>
+#include <egret/pipeline/vars.hpp>
 
 namespace egret::pipeline {
 
@@ -85,6 +86,13 @@ struct run_options {
   /// error (std::invalid_argument), so that a typo does not silently run nothing.
   std::vector<std::string> select{};
   std::vector<std::string> exclude{};
+  /// Keep each data test's failing rows in a table named after the test (`unique_orders_order_id`), replaced
+  /// on each run (emptied when the test passes), as dbt's --store-failures does.
+  bool store_failures = false;
+  /// Values of the models' param<>s, `NAME=VALUE` (a later one replaces an earlier one), parsed into each
+  /// parameter's type (vars.hpp). A name no model declares, or a text that does not parse, is an error
+  /// (std::invalid_argument) before anything runs; a model run without the value of one of its parameters fails.
+  std::vector<std::string> vars{};
 };
 
 namespace detail {
@@ -130,17 +138,67 @@ struct pipeline {
   template <std::size_t I>
   using node_at = at_t<I, nodes>;
 
-  /// The SQL that materializes model M for dialect D, values written as literals (views and CREATE TABLE AS
-  /// cannot take parameters): M's query, preceded by `WITH` and the ephemeral models it reads (transitively).
+  /// The SQL that materializes model M for dialect D: M's query, preceded by `WITH` and the ephemeral models it
+  /// reads (transitively). Fixed at compile time (a string in the binary) when the queries capture no run-time
+  /// value; else rendered at run time with the values, and the param<>s' values from `vars`, written as
+  /// literals (views and CREATE TABLE AS cannot take parameters). A param<> without a value in `vars` is an
+  /// error (std::invalid_argument) naming it.
   template <class D, class M>
-  static std::string model_sql() {
-    constexpr std::size_t self = index_of<M>();
-    std::string with;
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-      (add_ephemeral<D, graph_type::order[K], self>(with), ...);
-    }(std::make_index_sequence<sizeof...(Ns)>{});
-    std::string body = render_sql_inline<D>(query_of<M>());
-    return with.empty() ? body : "WITH " + with + " " + body;
+  static std::string model_sql(var_values const& vars = {}) {
+    if constexpr (model_has_values<D, M>()) {
+      return model_sql_rendered<D, M>(vars);
+    } else if constexpr (dialect::require_features<D, egret::detail::text_measure<D, model_text<M>>.features>()) {
+      return std::string(egret::detail::static_text<D, model_text<M>>.view());
+    } else {
+      return {};
+    }
+  }
+
+  /// Every param<> the models' queries name (each once), with its type: what --var can set.
+  static constexpr auto parameters() {
+    constexpr std::size_t n = (std::size_t{0} + ... + param_count<Ns>());
+    std::array<detail::var_info, n + 1> all{};
+    std::size_t size = 0;
+    auto add = [&]<class N>(std::type_identity<N>) {
+      if constexpr (param_count<N>() != 0) {
+        using D = dialect::sqlite;
+        detail::var_collector<param_count<N>()> c;
+        egret::detail::render_query<D>(c, static_cast<decltype(query_of<N>()) const*>(nullptr));
+        for (std::size_t i = 0; i != c.size; ++i) {
+          bool seen = false;
+          for (std::size_t j = 0; j != size; ++j)
+            if (all[j].name == c.vars[i].name) {
+              seen = true;
+              if (all[j].type != c.vars[i].type) throw "egret: a param<> has two types in the pipeline's models";
+            }
+          if (!seen) all[size++] = c.vars[i];
+        }
+      }
+    };
+    (add(std::type_identity<Ns>{}), ...);
+    return std::pair{all, size};
+  }
+
+  /// Checks run_options::vars against parameters: each name declared by a model, each value of its type.
+  /// Throws std::invalid_argument naming the first that is not.
+  static var_values check_vars(run_options const& opts) {
+    var_values const vars(opts.vars);
+    static constexpr auto table = parameters();
+    auto const& [params, count] = table;
+    for (auto const& [name, value] : vars.all()) {
+      detail::var_info const* p = nullptr;
+      for (std::size_t i = 0; i != count; ++i)
+        if (params[i].name == name) p = &params[i];
+      if (p == nullptr) {
+        std::string known;
+        for (std::size_t i = 0; i != count; ++i)
+          known += (known.empty() ? "" : ", ") + std::string(params[i].name) + " (" + std::string(params[i].type) + ")";
+        throw std::invalid_argument("egret: --var " + name + ": no model of the pipeline has a param<\"" + name +
+                                    "\">; " + (known.empty() ? std::string("it has no parameters") : "its parameters: " + known));
+      }
+      p->check(name, value);
+    }
+    return vars;
   }
 
   /// Model M's query, built from default-constructed input tables.
@@ -200,6 +258,7 @@ struct pipeline {
   static run_report build(Db& db, run_options const& opts = {}) {
     static_assert(graph_type::valid, "egret: the pipeline's graph is not valid (see the errors above)");
     state st{opts};
+    st.vars = check_vars(opts);
     st.selected = selection(opts);
     st.total = step_count(st);
     [&]<std::size_t... K>(std::index_sequence<K...>) {
@@ -221,9 +280,85 @@ struct pipeline {
     std::array<bool, sizeof...(Ns)> selected{};
     std::array<bool, sizeof...(Ns)> built{};  // in this run, or before it when it does not run the node
     std::array<bool, sizeof...(Ns)> failed{};
+    var_values vars{};
     std::size_t step = 0;
     std::size_t total = 0;
   };
+
+  /// Model M's SQL text as the render layer writes it: `WITH "e" AS (...), ... <query>`. From the queries' types
+  /// alone (the compile-time text), or from the query objects (ByValue: the values they captured written).
+  template <class D, class M, bool ByValue, class V>
+  static constexpr void write_model(V& v) {
+    bool any = false;
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+      (write_ephemeral<D, graph_type::order[K], index_of<M>(), ByValue>(v, any), ...);
+    }(std::make_index_sequence<sizeof...(Ns)>{});
+    if (any) v.ch(' ');
+    write_query<D, M, ByValue>(v);
+  }
+  template <class D, class N, bool ByValue, class V>
+  static constexpr void write_query(V& v) {
+    if constexpr (ByValue) {
+      auto const q = query_of<N>();
+      egret::detail::render_query<D>(v, &q);
+    } else {
+      egret::detail::render_query<D>(v, static_cast<decltype(query_of<N>()) const*>(nullptr));
+    }
+  }
+  template <class M>
+  struct model_text {
+    template <class D, class V>
+    static constexpr void write(V& v) {
+      write_model<D, M, false>(v);
+    }
+  };
+  template <class D, std::size_t I, std::size_t Self, bool ByValue, class V>
+  static constexpr void write_ephemeral(V& v, bool& any) {
+    using N = node_at<I>;
+    if constexpr (N::kind == node_kind::model) {
+      if constexpr (N::how == materialization::ephemeral && graph_type::upstream[Self][I]) {
+        v.text(any ? ", " : "WITH ");
+        any = true;
+        D::template quote_identifier<D>(v, N::name);
+        v.text(" AS (");
+        write_query<D, N, ByValue>(v);
+        v.ch(')');
+      }
+    }
+  }
+  /// Whether M's query, or an ephemeral model it reads, captures a run-time value (a placeholder in D's text).
+  template <class D, class M>
+  static constexpr bool model_has_values() {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return ((ephemeral_placeholders<D, node_at<I>>(graph_type::upstream[index_of<M>()][I]) + ... +
+               egret::detail::sql_measure<D, decltype(query_of<M>())>.params)) != 0;
+    }(std::make_index_sequence<sizeof...(Ns)>{});
+  }
+  template <class D, class N>
+  static constexpr int ephemeral_placeholders(bool read) {
+    if constexpr (N::kind == node_kind::model) {
+      if constexpr (N::how == materialization::ephemeral)
+        return read ? egret::detail::sql_measure<D, decltype(query_of<N>())>.params : 0;
+      else
+        return 0;
+    } else {
+      return 0;
+    }
+  }
+  template <class D, class M>
+  static std::string model_sql_rendered(var_values const& vars) {
+    std::string out;
+    detail::var_inline_writer<D> w{{out}, &vars, M::name};
+    write_model<D, M, true>(w);
+    return out;
+  }
+  template <class N>
+  static constexpr std::size_t param_count() {
+    if constexpr (N::kind == node_kind::model)
+      return static_cast<std::size_t>(egret::detail::sql_measure<dialect::sqlite, decltype(query_of<N>())>.named);
+    else
+      return 0;
+  }
 
   template <class M>
   static constexpr std::size_t index_of() {
@@ -231,22 +366,6 @@ struct pipeline {
     for (std::size_t i = 0; i != sizeof...(Ns); ++i)
       if (same[i]) return i;
     return detail::none;
-  }
-
-  template <class D, std::size_t I, std::size_t Self>
-  static void add_ephemeral(std::string& with) {
-    using N = node_at<I>;
-    if constexpr (N::kind == node_kind::model) {
-      if constexpr (N::how == materialization::ephemeral) {
-        if (graph_type::upstream[Self][I]) {
-          if (!with.empty()) with += ", ";
-          std::string q;
-          render::string_writer w{q};
-          D::template quote_identifier<D>(w, N::name);
-          with += q + " AS (" + render_sql_inline<D>(query_of<N>()) + ")";
-        }
-      }
-    }
   }
 
   template <class N>
@@ -366,7 +485,7 @@ struct pipeline {
       st.failed[I] = true;  // and so is everything downstream of it
     } else {
       try {
-        r.rows = materialize<N>(db, st.opts);
+        r.rows = materialize<N>(db, st.opts, st.vars);
         r.result = status::ok;
         st.built[I] = true;
       } catch (std::exception const& e) {
@@ -393,6 +512,7 @@ struct pipeline {
       r.message = "skipped: a table it reads was not built";
     } else {
       try {
+        if (st.opts.store_failures) store_failures<T>(db, t);
         auto const counted = t.failing.aggregate(egret::count().as<"failures">());
         std::size_t n = 0;
         for (auto const& [c] : db.execute(counted)) n = static_cast<std::size_t>(c);
@@ -417,6 +537,27 @@ struct pipeline {
     r.seconds = detail::seconds_since(t0);
     detail::print_step(st.opts.out, ++st.step, st.total, r, "");
     st.report.steps.push_back(r);
+  }
+
+  /// --store-failures: test T's failing rows kept in a table named after it (replaced; in one transaction where
+  /// DDL is transactional).
+  template <class T, class Db>
+  static void store_failures(Db& db, T const& t) {
+    using D = typename Db::dialect_type;
+    using Q = decltype(t.failing);
+    std::string select;
+    if constexpr (egret::detail::sql_measure<D, Q>.params != 0)
+      select = render_sql_inline<D>(t.failing);
+    else
+      select = std::string(egret::to_sql<D>(t.failing));
+    if (T::name.size() > 63)
+      throw std::invalid_argument("egret: --store-failures: the test name \"" + std::string(T::name) +
+                                  "\" is longer than 63 characters, the longest table name PostgreSQL and MariaDB keep");
+    std::string const table = detail::quoted<Db>(T::name);
+    auto tx = db.transaction();
+    db.drop_table(T::name);
+    db.exec("CREATE TABLE " + table + " AS " + select);
+    tx.commit();
   }
 
   /// The rows of table T (a COUNT(*): not every backend's changes() counts what exec() inserted).
@@ -463,7 +604,7 @@ struct pipeline {
 
   /// Builds node N; returns the rows it loaded or inserted.
   template <class N, class Db>
-  static std::size_t materialize(Db& db, run_options const& opts) {
+  static std::size_t materialize(Db& db, run_options const& opts, var_values const& vars) {
     using D = typename Db::dialect_type;
     using T = typename N::relation_type;
     std::string const name = detail::quoted<Db>(N::name);
@@ -485,7 +626,7 @@ struct pipeline {
       return 0;
     } else {
       egret::detail::require_contract<decltype(query_of<N>()), T>();
-      std::string const sql = model_sql<D, N>();
+      std::string const sql = model_sql<D, N>(vars);
       auto tx = db.transaction();
       if constexpr (N::how == materialization::view) {
         db.drop_view(N::name);

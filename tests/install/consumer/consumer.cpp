@@ -1,6 +1,8 @@
 // A project outside egret's tree, built against the installed package: find_package(egret CONFIG REQUIRED).
 #include <egret/egret.hpp>
+#include <egret/pipeline/cli.hpp>
 #include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
 
 #include <cstdio>
 
@@ -17,6 +19,13 @@ int main() {
   auto row = db.execute(q).first();
   if (!row || row->get<"total">() != 6.5) {
     std::puts("consumer: wrong total");
+    return 1;
+  }
+  // egret::pipeline: a one-node pipeline's command line lists it
+  using shop = egret::pipeline::pipeline<egret::pipeline::seed<point, "point.csv">>;
+  char const* args[] = {"consumer", "ls"};
+  if (egret::pipeline::main<shop, egret::sqlite::connection>(2, args) != 0) {
+    std::puts("consumer: pipeline ls failed");
     return 1;
   }
   std::puts("consumer: ok");
