@@ -52,7 +52,7 @@ template <class C>
 constexpr auto unique(C c) {
   detail::require_column<C>();
   typename C::source t{};
-  auto const q = t.filter(c.is_not_null()).group_by(c).aggregate(egret::count().as<"n_records">()).having(egret::count() > 1);
+  auto const q = t.filter(c.is_not_null()).group_by(c).aggregate(egret::count().as<"n_records">()).having(egret::count() > egret::lit<1>);
   return data_test<std::remove_const_t<decltype(q)>, "unique_" + detail::test_name<C>>{q};
 }
 
