@@ -273,3 +273,35 @@ TEST_CASE("pipeline: --var values, typed by each model's param<>, written into t
   for (auto const& row : f.db.execute(si.order_by(si.id))) kept.emplace_back(row.get<"tag">());
   CHECK(kept == std::vector<std::string>{"a"});
 }
+
+TEST_CASE("pipeline: progress lines in dbt's shape, colored only when asked or on a terminal", "[pipeline]") {
+  fixture f("progress");
+  f.seed("1,tools,3.5\n4,toys,2\n");
+  std::filesystem::path const log = f.dir / "progress.txt";
+  auto run = [&](pl::run_options::colors c) {
+    std::FILE* out = std::fopen(log.string().c_str(), "w");
+    REQUIRE(out != nullptr);
+    pl::run_options o{.seeds = f.dir, .out = out};
+    o.color = c;
+    auto const r = shop::build(f.db, o);
+    std::fclose(out);
+    std::ifstream in(log);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string const plain = run(pl::run_options::colors::automatic);  // a file is no terminal
+  CHECK(plain.find('\033') == std::string::npos);
+  CHECK(plain.find("OK loaded seed items ....") != std::string::npos);
+  // not_null of a NOT NULL column still runs, and says the compiler proved it too
+  CHECK(plain.find("PASS not_null_downstream_id ") != std::string::npos);
+  CHECK(plain.find("[PASS in ") != std::string::npos);
+  CHECK(plain.find(", also proved by its type]\n") != std::string::npos);
+  std::string const colored = run(pl::run_options::colors::always);
+  CHECK(colored.find("\033[32mOK\033[0m loaded seed items ") != std::string::npos);
+  CHECK(colored.find("[\033[32mPASS\033[0m in ") != std::string::npos);
+  // the dots line up as without colors: the escapes take no column
+  auto first_line = [](std::string const& s) { return s.substr(0, s.find('\n')); };
+  std::string stripped = first_line(colored);
+  for (std::string esc : {"\033[32m", "\033[0m"})
+    for (std::size_t p; (p = stripped.find(esc)) != std::string::npos;) stripped.erase(p, esc.size());
+  CHECK(stripped.substr(0, stripped.find('[')) == first_line(plain).substr(0, first_line(plain).find('[')));
+}

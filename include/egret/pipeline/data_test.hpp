@@ -23,12 +23,16 @@ enum class severity : unsigned char { error, warn };
 
 /// One data test: `failing` is the query of the rows that break it; `Reads` the tables it reads besides its
 /// model's (a relationships test's parent), after whose nodes it runs.
-template <class Q, fixed_string Name, class Reads = type_list<>>
+template <class Q, fixed_string Name, class Reads = type_list<>, bool Proved = false>
 struct data_test {
   Q failing;
   severity level = severity::error;
   using reads = Reads;
   static constexpr std::string_view name = Name.view();
+  /// What the compiler already proves of the data (a not_null test of a column whose type is NOT NULL): the
+  /// test still runs, checking the data against the types (a table filled by something else may break them),
+  /// and the report says it was also proved.
+  static constexpr bool proved_by_types = Proved;
   /// The same test reported as a warning: its failures do not fail the run nor skip what is downstream.
   constexpr data_test warn() const { return {failing, severity::warn}; }
 };
@@ -63,7 +67,8 @@ constexpr auto not_null(C c) {
   detail::require_column<C>();
   typename C::source t{};
   auto const q = t.filter(c.is_null()).select(c);
-  return data_test<std::remove_const_t<decltype(q)>, "not_null_" + detail::test_name<C>>{q};
+  constexpr bool proved = !C::template nullable_in<type_list<>>;
+  return data_test<std::remove_const_t<decltype(q)>, "not_null_" + detail::test_name<C>, type_list<>, proved>{q};
 }
 
 /// Every value of column c is one of Values (NULLs pass, as in dbt). Values are compile-time text constants, so

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <stdexcept>
@@ -26,6 +27,8 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <unistd.h>
 
 #include <egret/egret.hpp>
 #include <egret/pipeline/data_test.hpp>
@@ -56,6 +59,7 @@ struct step_result {
   std::size_t rows = 0;  // rows loaded or inserted; a test's failing rows
   double seconds = 0;
   std::string message;  // the error, for ERROR and FAIL
+  std::string note{};   // what else the report says: "also proved by its type" for a not_null test of a NOT NULL column
 };
 
 /// What a run did, step by step.
@@ -93,6 +97,9 @@ struct run_options {
   /// parameter's type (vars.hpp). A name no model declares, or a text that does not parse, is an error
   /// (std::invalid_argument) before anything runs; a model run without the value of one of its parameters fails.
   std::vector<std::string> vars{};
+  /// Colors in the progress lines (OK and PASS green, WARN yellow, ERROR, FAIL red, SKIP dim): `automatic`
+  /// when `out` is a terminal and NO_COLOR is not set (no-color.org).
+  enum class colors : unsigned char { automatic, always, never } color = colors::automatic;
 };
 
 namespace detail {
@@ -110,19 +117,35 @@ inline double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-inline void print_step(std::FILE* out, std::size_t i, std::size_t n, step_result const& r, std::string_view verb) {
+inline bool use_colors(std::FILE* out, run_options::colors c) {
+  if (out == nullptr || c == run_options::colors::never) return false;
+  if (c == run_options::colors::always) return true;
+  return ::isatty(::fileno(out)) == 1 && std::getenv("NO_COLOR") == nullptr;
+}
+
+inline void print_step(std::FILE* out, std::size_t i, std::size_t n, step_result const& r, std::string_view verb,
+                       bool colors) {
   if (out == nullptr) return;
-  std::string line = std::to_string(i) + " of " + std::to_string(n) + " " + std::string(to_string(r.result)) + " " +
-                     (verb.empty() ? std::string() : std::string(verb) + " ") + r.name + " ";
-  while (line.size() < 68) line += '.';
+  std::string_view const word = to_string(r.result);
+  std::string_view const on = !colors                           ? ""
+                              : r.result == status::ok || r.result == status::pass ? "\033[32m"
+                              : r.result == status::warn                            ? "\033[33m"
+                              : r.result == status::skipped                         ? "\033[2m"
+                                                                                    : "\033[31m";
+  std::string_view const off = colors ? "\033[0m" : "";
+  std::string line = std::to_string(i) + " of " + std::to_string(n) + " ";
+  line.append(on).append(word).append(off);
+  line += " " + (verb.empty() ? std::string() : std::string(verb) + " ") + r.name + " ";
+  std::size_t const dots_to = 68 + on.size() + off.size();
+  while (line.size() < dots_to) line += '.';
   char tail[96];
   if (r.rows != 0 || r.what == "seed" || r.what == "table model")
-    std::snprintf(tail, sizeof tail, " [%s %zu rows in %.2fs]", std::string(to_string(r.result)).c_str(), r.rows,
-                  r.seconds);
+    std::snprintf(tail, sizeof tail, " %zu rows in %.2fs", r.rows, r.seconds);
   else
-    std::snprintf(tail, sizeof tail, " [%s in %.2fs]", std::string(to_string(r.result)).c_str(), r.seconds);
-  line += tail;
-  line += '\n';
+    std::snprintf(tail, sizeof tail, " in %.2fs", r.seconds);
+  line.append(" [").append(on).append(word).append(off).append(tail);
+  if (!r.note.empty()) line += ", " + r.note;
+  line += "]\n";
   if (!r.message.empty()) line += "  " + r.message + "\n";
   std::fwrite(line.data(), 1, line.size(), out);
 }
@@ -259,6 +282,7 @@ struct pipeline {
     static_assert(graph_type::valid, "egret: the pipeline's graph is not valid (see the errors above)");
     state st{opts};
     st.vars = check_vars(opts);
+    st.colors = detail::use_colors(opts.out, opts.color);
     st.selected = selection(opts);
     st.total = step_count(st);
     [&]<std::size_t... K>(std::index_sequence<K...>) {
@@ -281,6 +305,7 @@ struct pipeline {
     std::array<bool, sizeof...(Ns)> built{};  // in this run, or before it when it does not run the node
     std::array<bool, sizeof...(Ns)> failed{};
     var_values vars{};
+    bool colors = false;
     std::size_t step = 0;
     std::size_t total = 0;
   };
@@ -495,7 +520,7 @@ struct pipeline {
       }
     }
     r.seconds = detail::seconds_since(t0);
-    detail::print_step(st.opts.out, ++st.step, st.total, r, verb);
+    detail::print_step(st.opts.out, ++st.step, st.total, r, verb, st.colors);
     st.report.steps.push_back(r);
   }
 
@@ -532,8 +557,13 @@ struct pipeline {
         node_failed = true;
       }
     }
+    if constexpr (T::proved_by_types) {
+      if (r.result == status::pass) r.note = "also proved by its type";
+      if (r.result == status::fail || r.result == status::warn)
+        r.message += " (its type says NOT NULL: the data in the database breaks it)";
+    }
     r.seconds = detail::seconds_since(t0);
-    detail::print_step(st.opts.out, ++st.step, st.total, r, "");
+    detail::print_step(st.opts.out, ++st.step, st.total, r, "", st.colors);
     st.report.steps.push_back(r);
   }
 
