@@ -280,14 +280,21 @@ struct pipeline {
   template <class Db>
   static run_report build(Db& db, run_options const& opts = {}) {
     static_assert(graph_type::valid, "egret: the pipeline's graph is not valid (see the errors above)");
+    using plan = steps<Db>;
     state st{opts};
     st.vars = check_vars(opts);
     st.colors = detail::use_colors(opts.out, opts.color);
     st.selected = selection(opts);
-    st.total = step_count(st);
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-      ((run_node<graph_type::order[K]>(db, st), run_ready_tests<K>(db, st)), ...);
-    }(std::make_index_sequence<sizeof...(Ns)>{});
+    for (std::size_t i = 0; i != sizeof...(Ns); ++i) {
+      st.total += runs(plan::nodes[i], i, st) ? 1 : 0;
+      if (st.selected[i] && opts.run_tests) st.total += plan::nodes[i].tests;
+    }
+    for (std::size_t k = 0; k != sizeof...(Ns); ++k) {
+      run_node(db, plan::nodes[graph_type::order[k]], graph_type::order[k], st);
+      if (opts.run_tests)
+        for (auto const& t : plan::tests)
+          if (t.after == k) run_test(db, t, st);
+    }
     if (opts.out != nullptr)
       std::fprintf(opts.out, "Done. PASS=%zu WARN=%zu ERROR=%zu SKIP=%zu\n",
                    st.report.count(status::pass) + st.report.count(status::ok), st.report.count(status::warn),
@@ -401,20 +408,92 @@ struct pipeline {
       return 0;
   }
 
-  /// Whether this run builds node I (selected, and its phase runs).
-  template <std::size_t I>
-  static bool runs(state const& st) {
-    using N = node_at<I>;
-    if (!st.selected[I]) return false;
-    return N::kind == node_kind::model ? st.opts.run_models : st.opts.run_seeds;
+  /// A run's plan for connection type Db, built once: a constant entry per node and per data test, each with
+  /// the one function its typed part needs (a node's build, a test's count). The run loop below is written once
+  /// over these entries, not once per node and per (node, test) pair.
+  template <class Db>
+  struct node_step {
+    node_kind kind;
+    std::string_view what;  // "seed", "view model", ...
+    std::string_view verb;  // "loaded seed", "created view model", ...
+    std::size_t tests;      // how many data tests the node has
+    std::size_t (*build)(Db&, run_options const&, var_values const&);
+  };
+  template <class Db>
+  struct test_step {
+    std::string_view name;
+    std::size_t node;   // the model it tests
+    std::size_t after;  // the run position after which it runs: its model's and every other table it reads
+    severity level;
+    bool proved;                                // what it checks the types already prove (not_null of NOT NULL)
+    std::array<bool, sizeof...(Ns)> needs;      // the nodes that must be built for it to run
+    std::size_t (*count)(Db&, bool store);      // its failing rows (kept in a table first when store)
+  };
+
+  template <class N, class Db>
+  static constexpr node_step<Db> node_step_of() {
+    constexpr std::size_t n_tests = test_count<N>();
+    if constexpr (N::kind == node_kind::seed)
+      return {N::kind, "seed", "loaded seed", n_tests, &materialize<N, Db>};
+    else if constexpr (N::kind == node_kind::source)
+      return {N::kind, "source", "checked source", n_tests, &materialize<N, Db>};
+    else if constexpr (N::how == materialization::view)
+      return {N::kind, "view model", "created view model", n_tests, &materialize<N, Db>};
+    else if constexpr (N::how == materialization::table)
+      return {N::kind, "table model", "created table model", n_tests, &materialize<N, Db>};
+    else
+      return {N::kind, "ephemeral model", "inlined ephemeral model", n_tests, &materialize<N, Db>};
   }
 
-  static std::size_t step_count(state const& st) {
-    std::size_t total = 0;
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      ((total += (runs<I>(st) ? 1 : 0) + (st.selected[I] && st.opts.run_tests ? test_count<node_at<I>>() : 0)), ...);
-    }(std::make_index_sequence<sizeof...(Ns)>{});
-    return total;
+  /// The K-th test of node J (its tests() tuple, evaluated at compile time).
+  template <std::size_t J>
+  static constexpr auto tests_of = node_at<J>::tests(typename node_at<J>::relation_type{});
+  template <std::size_t J, std::size_t K>
+  static constexpr auto const& test_at() {
+    return std::get<K>(tests_of<J>);
+  }
+  template <std::size_t J, std::size_t K, class Db>
+  static std::size_t count_test(Db& db, bool store) {
+    auto const& t = test_at<J, K>();
+    if (store) store_failures<std::remove_cvref_t<decltype(t)>>(db, t);
+    return count_failing(db, t);
+  }
+  template <std::size_t J, std::size_t K, class Db>
+  static constexpr test_step<Db> test_step_of() {
+    using T = std::remove_cvref_t<decltype(test_at<J, K>())>;
+    static_assert(reads_provided<J, T>(), "egret: a data test reads a table that no node of the pipeline provides");
+    std::array<bool, sizeof...(Ns)> needs{};
+    needs[J] = true;
+    [&]<class... Rs>(type_list<Rs...>) { ((needs[graph_type::template provider_of<Rs>] = true), ...); }(
+        typename T::reads{});
+    return {T::name, J, ready_at<J, T>(), test_at<J, K>().level, T::proved_by_types, needs, &count_test<J, K, Db>};
+  }
+
+  template <class Db>
+  struct steps {
+    static constexpr std::array<node_step<Db>, sizeof...(Ns)> nodes{node_step_of<Ns, Db>()...};
+    static constexpr std::size_t test_total = (std::size_t{0} + ... + test_count<Ns>());
+    static constexpr auto tests = [] {
+      std::array<test_step<Db>, test_total> all{};
+      std::size_t at = 0;
+      [&]<std::size_t... J>(std::index_sequence<J...>) {
+        (
+            [&]<std::size_t Jn>(std::integral_constant<std::size_t, Jn>) {
+              [&]<std::size_t... K>(std::index_sequence<K...>) {
+                ((all[at++] = test_step_of<Jn, K, Db>()), ...);
+              }(std::make_index_sequence<test_count<node_at<Jn>>()>{});
+            }(std::integral_constant<std::size_t, J>{}),
+            ...);
+      }(std::make_index_sequence<sizeof...(Ns)>{});
+      return all;
+    }();
+  };
+
+  /// Whether this run builds node i (selected, and its phase runs).
+  template <class Db>
+  static bool runs(node_step<Db> const& n, std::size_t i, state const& st) {
+    if (!st.selected[i]) return false;
+    return n.kind == node_kind::model ? st.opts.run_models : st.opts.run_seeds;
   }
 
   /// The position in the run order of node I.
@@ -442,103 +521,56 @@ struct pipeline {
     }(typename T::reads{});
   }
 
-  template <std::size_t J>
-  static bool test_inputs_built(state const& st, type_list<>) {
-    return st.built[J];
-  }
-  template <std::size_t J, class... Rs>
-  static bool test_inputs_built(state const& st, type_list<Rs...>) {
-    return st.built[J] && (st.built[graph_type::template provider_of<Rs>] && ...);
-  }
-
-  /// Runs, after the K-th node of the run order, every test that is ready then.
-  template <std::size_t K, class Db>
-  static void run_ready_tests(Db& db, state& st) {
-    if (!st.opts.run_tests) return;
-    [&]<std::size_t... J>(std::index_sequence<J...>) { (run_tests_of<K, J>(db, st), ...); }(
-        std::make_index_sequence<sizeof...(Ns)>{});
-  }
-  template <std::size_t K, std::size_t J, class Db>
-  static void run_tests_of(Db& db, state& st) {
-    using N = node_at<J>;
-    if (!st.selected[J]) return;
-    if constexpr (test_count<N>() != 0) {
-      std::apply(
-          [&](auto const&... t) {
-            (
-                [&](auto const& one) {
-                  using T = std::remove_cvref_t<decltype(one)>;
-                  static_assert(reads_provided<J, T>(),
-                                "egret: a data test reads a table that no node of the pipeline provides");
-                  if constexpr (ready_at<J, T>() == K)
-                    run_test(db, st, one, test_inputs_built<J>(st, typename T::reads{}), st.failed[J]);
-                }(t),
-                ...);
-          },
-          N::tests(typename N::relation_type{}));
-    }
-  }
-
-  template <std::size_t I, class Db>
-  static void run_node(Db& db, state& st) {
-    using N = node_at<I>;
-    if (!runs<I>(st)) {  // not part of this run: taken as it is in the database
-      st.built[I] = true;
+  template <class Db>
+  static void run_node(Db& db, node_step<Db> const& n, std::size_t i, state& st) {
+    static constexpr std::array<std::string_view, sizeof...(Ns)> names{Ns::name...};
+    if (!runs(n, i, st)) {  // not part of this run: taken as it is in the database
+      st.built[i] = true;
       return;
     }
     step_result r;
-    r.name = std::string(N::name);
+    r.name = std::string(names[i]);
+    r.what = std::string(n.what);
     bool upstream_failed = false;
-    for (std::size_t j = 0; j != sizeof...(Ns); ++j) upstream_failed = upstream_failed || (graph_type::upstream[I][j] && st.failed[j]);
-    std::string_view verb;
-    if constexpr (N::kind == node_kind::seed) {
-      r.what = "seed";
-      verb = "loaded seed";
-    } else if constexpr (N::kind == node_kind::source) {
-      r.what = "source";
-      verb = "checked source";
-    } else {
-      r.what = std::string(to_string(N::how)) + " model";
-      verb = N::how == materialization::view ? "created view model"
-             : N::how == materialization::table ? "created table model"
-                                                 : "inlined ephemeral model";
-    }
+    for (std::size_t j = 0; j != sizeof...(Ns); ++j) upstream_failed = upstream_failed || (graph_type::upstream[i][j] && st.failed[j]);
     auto const t0 = std::chrono::steady_clock::now();
     if (upstream_failed) {
       r.result = status::skipped;
       r.message = "skipped: an upstream step failed";
-      st.failed[I] = true;  // and so is everything downstream of it
+      st.failed[i] = true;  // and so is everything downstream of it
     } else {
       try {
-        r.rows = materialize<N>(db, st.opts, st.vars);
+        r.rows = n.build(db, st.opts, st.vars);
         r.result = status::ok;
-        st.built[I] = true;
+        st.built[i] = true;
       } catch (std::exception const& e) {
         r.result = status::error;
         r.message = e.what();
-        st.failed[I] = true;
+        st.failed[i] = true;
       }
     }
     r.seconds = detail::seconds_since(t0);
-    detail::print_step(st.opts.out, ++st.step, st.total, r, verb, st.colors);
-    st.report.steps.push_back(r);
+    detail::print_step(st.opts.out, ++st.step, st.total, r, n.verb, st.colors);
+    st.report.steps.push_back(std::move(r));
   }
 
-  /// Runs data test t of a model: skipped when the model was not built; a failure of an error-severity test
-  /// marks the model failed, so that what is downstream of it is skipped.
-  template <class Db, class T>
-  static void run_test(Db& db, state& st, T const& t, bool model_built, bool& node_failed) {
+  /// Runs data test t of a model: skipped when a table it reads was not built; a failure of an error-severity
+  /// test marks the model failed, so that what is downstream of it is skipped.
+  template <class Db>
+  static void run_test(Db& db, test_step<Db> const& t, state& st) {
+    if (!st.selected[t.node]) return;
     step_result r;
-    r.name = std::string(T::name);
+    r.name = std::string(t.name);
     r.what = "test";
+    bool inputs_built = true;
+    for (std::size_t j = 0; j != sizeof...(Ns); ++j) inputs_built = inputs_built && (!t.needs[j] || st.built[j]);
     auto const t0 = std::chrono::steady_clock::now();
-    if (!model_built) {
+    if (!inputs_built) {
       r.result = status::skipped;
       r.message = "skipped: a table it reads was not built";
     } else {
       try {
-        if (st.opts.store_failures) store_failures<T>(db, t);
-        std::size_t const n = count_failing(db, t);
+        std::size_t const n = t.count(db, st.opts.store_failures);
         r.rows = n;
         std::string const got = "Got " + std::to_string(n) + (n == 1 ? " result" : " results");
         if (n == 0) {
@@ -549,22 +581,22 @@ struct pipeline {
         } else {
           r.result = status::fail;
           r.message = got + ", configured to fail";
-          node_failed = true;
+          st.failed[t.node] = true;
         }
       } catch (std::exception const& e) {
         r.result = status::error;
         r.message = e.what();
-        node_failed = true;
+        st.failed[t.node] = true;
       }
     }
-    if constexpr (T::proved_by_types) {
+    if (t.proved) {
       if (r.result == status::pass) r.note = "also proved by its type";
       if (r.result == status::fail || r.result == status::warn)
         r.message += " (its type says NOT NULL: the data in the database breaks it)";
     }
     r.seconds = detail::seconds_since(t0);
     detail::print_step(st.opts.out, ++st.step, st.total, r, "", st.colors);
-    st.report.steps.push_back(r);
+    st.report.steps.push_back(std::move(r));
   }
 
   /// The number of rows test t's query returns. A query that captures no value is counted by SQL text fixed at
