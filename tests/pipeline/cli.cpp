@@ -98,7 +98,7 @@ TEST_CASE("pipeline command line: --var typed values, defaults, usage errors", "
   CHECK_THAT(malformed.output, Catch::Contains("--var \"min_price\": write --var NAME=VALUE"));
 
   // options a subcommand does not take, unknown options, missing values, several names after --select
-  CHECK(run_main({"ls", "--var", "min_price=1"}).status == 2);
+  CHECK(run_main({"ls", "--limit", "3"}).status == 2);
   auto const wrong = run_main({"show", "cli_dear", "--store-failures"});
   CHECK(wrong.status == 2);
   CHECK_THAT(wrong.output, Catch::Contains("show takes no --store-failures"));

@@ -38,6 +38,7 @@ struct by_category_node : pl::model<pl::view, by_category> {
   }
 };
 struct checked_node : pl::model<pl::table, checked> {
+  static constexpr auto tags = pl::tags("money", "nightly");
   static constexpr auto build(priced p, rates r) {
     return p.join(r, p.category == r.category).select(p.id, p.category, guard(p.price * r.factor).as<"amount">());
   }
@@ -46,6 +47,7 @@ struct checked_node : pl::model<pl::table, checked> {
   }
 };
 struct downstream_node : pl::model<pl::table, downstream> {
+  static constexpr auto tags = pl::tags("nightly");
   static constexpr auto build(checked c) { return c.filter(c.amount > 1.0).select(c.id, c.amount); }
   static constexpr auto tests(downstream t) { return pl::tests(pl::not_null(t.id)); }
 };
@@ -304,4 +306,78 @@ TEST_CASE("pipeline: progress lines in dbt's shape, colored only when asked or o
   for (std::string esc : {"\033[32m", "\033[0m"})
     for (std::size_t p; (p = stripped.find(esc)) != std::string::npos;) stripped.erase(p, esc.size());
   CHECK(stripped.substr(0, stripped.find('[')) == first_line(plain).substr(0, first_line(plain).find('[')));
+}
+
+namespace {
+std::vector<std::string> names_of(pl::run_report const& r) {
+  std::vector<std::string> out;
+  for (auto const& s : r.steps) out.push_back(s.name);
+  return out;
+}
+/// by_category with other SQL: a changed model's code, as a later build of the program would have it.
+struct by_category_v2 : pl::model<pl::view, by_category> {
+  static constexpr auto build(priced p) {
+    return p.filter(p.price > 1.0).group_by(p.category).aggregate(p.price.sum().as<"total">());
+  }
+};
+using shop_v2 = pl::pipeline<downstream_node, checked_node, by_category_v2, priced_node, rates_source, items_seed>;
+}  // namespace
+
+TEST_CASE("pipeline: dbt's selector grammar: tags, @, unions, intersections, exclusions", "[pipeline]") {
+  fixture f("selectors");
+  f.seed("1,tools,3.5\n4,toys,2\n");
+  REQUIRE(f.build().ok());
+  auto models = [&](std::vector<std::string> select, std::vector<std::string> exclude = {}) {
+    return names_of(f.build({.run_seeds = false, .run_tests = false, .select = std::move(select), .exclude = std::move(exclude)}));
+  };
+  CHECK(models({"tag:nightly"}) == std::vector<std::string>{"checked", "downstream"});
+  CHECK(models({"tag:money"}) == std::vector<std::string>{"checked"});
+  CHECK(models({"tag:nightly,tag:money"}) == std::vector<std::string>{"checked"});        // intersection
+  CHECK(models({"by_category tag:money"}) == models({"by_category", "tag:money"}));        // union, one word or two
+  CHECK(models({"+by_category"}) == std::vector<std::string>{"priced", "by_category"});    // the seed's phase is off
+  CHECK(models({"@checked"}) == std::vector<std::string>{"priced", "checked", "downstream"});
+  CHECK(models({"tag:nightly"}, {"downstream"}) == std::vector<std::string>{"checked"});
+  CHECK(models({"priced+,tag:nightly"}) == std::vector<std::string>{"checked", "downstream"});
+  CHECK_THROWS_WITH(f.build({.select = {"tag:weekly"}}), Catch::Contains("no node of the pipeline has the tag \"weekly\""));
+  CHECK_THROWS_WITH(f.build({.select = {"path:models"}}), Catch::Contains("unknown method \"path:\""));
+  CHECK_THROWS_WITH(f.build({.select = {"state:new"}}), Catch::Contains("state:modified"));
+}
+
+TEST_CASE("pipeline: state:modified+ rebuilds what changed since the state table's record, and what reads it", "[pipeline]") {
+  fixture f("state");
+  f.seed("1,tools,3.5\n4,toys,2\n");
+  REQUIRE(f.build().ok());
+  pl::run_options const modified{.select = {"state:modified+"}};
+  // nothing changed: nothing runs
+  std::FILE* out = std::tmpfile();
+  pl::run_options quiet = modified;
+  quiet.seeds = f.dir;
+  quiet.out = out;
+  auto const none = shop::build(f.db, quiet);
+  CHECK(none.steps.empty());
+  std::rewind(out);
+  char line[128] = {};
+  CHECK(std::fgets(line, sizeof line, out) != nullptr);
+  CHECK(std::string(line) == "Nothing to do: no node differs from the target's state\n");
+  std::fclose(out);
+  // the seed file changed: it and everything downstream of it (not the source)
+  f.seed("1,tools,3.5\n4,toys,2\n5,toys,7\n");
+  CHECK(names_of(f.build(modified)) ==
+        std::vector<std::string>{"items", "priced", "checked", "unique_checked_id", "accepted_values_checked_category",
+                                 "by_category", "downstream", "not_null_downstream_id"});
+  CHECK(f.build(modified).steps.empty());
+  // a model's code changed (the next build of the program): only it, and what reads it (nothing)
+  CHECK(names_of(shop_v2::build(f.db, {.seeds = f.dir, .out = nullptr, .select = {"state:modified+"}})) ==
+        std::vector<std::string>{"by_category"});
+  CHECK(shop_v2::build(f.db, {.seeds = f.dir, .out = nullptr, .select = {"state:modified+"}}).steps.empty());
+  // a relation dropped behind the pipeline's back counts as modified
+  f.db.exec(R"(DROP TABLE "downstream")");
+  CHECK(names_of(shop_v2::build(f.db, {.seeds = f.dir, .out = nullptr, .select = {"state:modified"}})) ==
+        std::vector<std::string>{"downstream", "not_null_downstream_id"});
+  // the state table: one row per node built, with its rows
+  using state_rows = egret::raw_query<R"(SELECT "node", "row_count" FROM "egret_state" ORDER BY "node")",
+                                      egret::out<"node", std::string>, egret::out<"row_count", std::int64_t>>;
+  std::string rows;
+  for (auto const& [node, n] : f.db.execute(state_rows{})) rows += std::string(node) + "=" + std::to_string(n) + " ";
+  CHECK(rows == "by_category=0 checked=3 downstream=3 items=3 ");
 }

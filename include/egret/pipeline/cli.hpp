@@ -149,6 +149,20 @@ constexpr bool is_ephemeral() {
 }
 
 template <class N>
+constexpr std::string_view kind_name() {
+  if constexpr (N::kind == node_kind::seed)
+    return "seed";
+  else if constexpr (N::kind == node_kind::source)
+    return "source";
+  else if constexpr (N::how == materialization::view)
+    return "view model";
+  else if constexpr (N::how == materialization::table)
+    return "table model";
+  else
+    return "ephemeral model";
+}
+
+template <class N>
 std::string kind_of() {
   if constexpr (N::kind == node_kind::seed)
     return "seed";
@@ -156,6 +170,14 @@ std::string kind_of() {
     return "source";
   else
     return std::string(to_string(N::how)) + " model";
+}
+
+/// Every node's kind ("seed", "view model", ...), by node index.
+template <class P>
+constexpr auto kinds_of() {
+  return []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<std::string_view, sizeof...(I)>{kind_name<typename P::template node_at<I>>()...};
+  }(std::make_index_sequence<P::graph_type::size>{});
 }
 
 template <class P>
@@ -254,8 +276,9 @@ struct option_info {
 inline constexpr option_info option_table[] = {
     {"target", 't', true, opt_target, "TARGET", nullptr},  // its help names the program's targets
     {"seeds", 0, true, opt_seeds, "DIR", "the directory of the seed files"},
-    {"select", 's', true, opt_select, "NODE...", "only these nodes: NAME, +NAME (and upstream), NAME+ (and downstream)"},
-    {"exclude", 0, true, opt_exclude, "NODE...", "not these nodes (NAME, +NAME, NAME+)"},
+    {"select", 's', true, opt_select, "SELECTOR...",
+     "only these nodes: NAME, +NAME (and upstream), NAME+ (and downstream), @NAME, tag:T, state:modified; A,B both"},
+    {"exclude", 0, true, opt_exclude, "SELECTOR...", "not these nodes (the same selectors)"},
     {"var", 0, true, opt_var, "NAME=VALUE", "a value for the models' parameter NAME (repeatable), checked against its type"},
     {"store-failures", 0, false, opt_store_failures, nullptr,
      "keep each failing test's rows in a table named after the test"},
@@ -278,7 +301,8 @@ inline constexpr subcommand_info subcommand_table[] = {
     {"seed", "load the seeds (and check the sources)", run_options_set, nullptr},
     {"run", "build the models (views and tables)", run_options_set, nullptr},
     {"test", "run the data tests", run_options_set | opt_store_failures, nullptr},
-    {"ls", "list the nodes in the order they run, with their kinds", opt_select | opt_exclude, nullptr},
+    {"ls", "list the nodes in the order they run, with their kinds", opt_select | opt_exclude | opt_target | opt_seeds | opt_var,
+     nullptr},
     {"show", "print the first rows of a node's table", opt_target | opt_limit | opt_format, "MODEL"},
     {"sql", "print the SQL that materializes a model", opt_target | opt_dialect | opt_var, "MODEL"},
 };
@@ -491,7 +515,8 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
         return cd::usage_error(what + tail);
       };
       try {
-        (void)Pipeline::selection(ro);
+        std::vector<bool> const unknown(Pipeline::graph_type::size, false);  // the state is read later
+        (void)Pipeline::selection(ro, &unknown);
       } catch (std::invalid_argument const& e) {
         throw usage(e, " (`ls` lists them)");
       }
@@ -504,15 +529,24 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
     std::string const& sub = cmd.subcommand;
 
     if (sub == "ls") {
-      run_options ro{.out = nullptr, .select = cmd.select, .exclude = cmd.exclude};
+      run_options ro{.seeds = cmd.seeds_given ? std::filesystem::path(cmd.seeds) : opts.seeds,
+                     .out = nullptr,
+                     .select = cmd.select,
+                     .exclude = cmd.exclude,
+                     .vars = vars};
       checked_selection(ro);
-      auto const chosen = Pipeline::selection(ro);
-      for (std::size_t i : Pipeline::graph_type::order)
-        if (chosen[i])
-          cd::with_node<Pipeline>(i, [&]<class N>(std::type_identity<N>) {
-            std::printf("%-24s %s\n", std::string(N::name).c_str(), cd::kind_of<N>().c_str());
-          });
-      return 0;
+      auto print = [&](std::array<bool, Pipeline::graph_type::size> const& chosen) {
+        static constexpr auto kinds = cd::kinds_of<Pipeline>();
+        for (std::size_t i : Pipeline::graph_type::order)
+          if (chosen[i]) std::printf("%-24s %s\n", std::string(Pipeline::names()[i]).c_str(), std::string(kinds[i]).c_str());
+        return 0;
+      };
+      if (!uses_state(cmd.select) && !uses_state(cmd.exclude)) return print(Pipeline::selection(ro));
+      target const t = resolve_target();  // state:modified compares with the target's state table
+      return cd::with_connection<Connections...>(t, [&](auto& db) {
+        std::vector<bool> const modified = Pipeline::modified_nodes(db, ro, Pipeline::check_vars(ro));
+        return print(Pipeline::selection(ro, &modified));
+      });
     }
     if (sub == "sql") {
       std::size_t const i = cd::node_index<Pipeline>(cmd.model);

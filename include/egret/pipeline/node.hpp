@@ -13,7 +13,9 @@
 // and models downstream read the model through it.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <span>
 #include <string_view>
 #include <type_traits>
 
@@ -70,6 +72,22 @@ struct model {
   static constexpr materialization how = M;
   static constexpr std::string_view name = Contract::egret_name.view();
 };
+
+/// A node's tags, for selection (`--select tag:nightly`): `static constexpr auto tags = egret::pipeline::tags("nightly");`
+/// in a model (or a seed or source type derived from pl::seed / pl::source).
+template <class... S>
+constexpr std::array<std::string_view, sizeof...(S)> tags(S const&... s) {
+  return {std::string_view(s)...};
+}
+
+/// The tags node N declares (none when it declares no `tags`).
+template <class N>
+constexpr std::span<std::string_view const> tags_of() {
+  if constexpr (requires { N::tags.size(); })
+    return N::tags;
+  else
+    return {};
+}
 
 namespace detail {
 

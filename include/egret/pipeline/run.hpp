@@ -34,6 +34,8 @@
 #include <egret/pipeline/data_test.hpp>
 #include <egret/pipeline/graph.hpp>
 #include <egret/pipeline/node.hpp>
+#include <egret/pipeline/selector.hpp>
+#include <egret/pipeline/state.hpp>
 #include <egret/pipeline/vars.hpp>
 
 namespace egret::pipeline {
@@ -100,6 +102,9 @@ struct run_options {
   /// Colors in the progress lines (OK and PASS green, WARN yellow, ERROR, FAIL red, SKIP dim): `automatic`
   /// when `out` is a terminal and NO_COLOR is not set (no-color.org).
   enum class colors : unsigned char { automatic, always, never } color = colors::automatic;
+  /// Record each node built in the target's state table (egret_state, state.hpp), in the transaction that builds
+  /// it, so that a later `state:modified` selection can compare with it.
+  bool keep_state = true;
 };
 
 namespace detail {
@@ -240,6 +245,9 @@ struct pipeline {
     return out;
   }
 
+  /// The names of the nodes, by node index.
+  static constexpr std::array<std::string_view, sizeof...(Ns)> names() { return {Ns::name...}; }
+
   /// The index of the node named `name`, or sizeof...(Ns).
   static std::size_t index_of_name(std::string_view name) {
     constexpr std::array<std::string_view, sizeof...(Ns)> names{Ns::name...};
@@ -248,33 +256,46 @@ struct pipeline {
     return sizeof...(Ns);
   }
 
-  /// Which nodes opts.select / opts.exclude pick.
-  static std::array<bool, sizeof...(Ns)> selection(run_options const& opts) {
+  /// Which nodes opts.select / opts.exclude pick (selector.hpp's grammar); `modified`: the nodes that differ
+  /// from the target's state, for state:modified (nullptr: a state: selector is an error).
+  static std::array<bool, sizeof...(Ns)> selection(run_options const& opts, std::vector<bool> const* modified = nullptr) {
     constexpr std::size_t n = sizeof...(Ns);
-    auto pick = [](std::vector<std::string> const& specs, std::array<bool, n>& into) {
-      for (std::string spec : specs) {
-        bool const up = !spec.empty() && spec.front() == '+';
-        if (up) spec.erase(0, 1);
-        bool const down = !spec.empty() && spec.back() == '+';
-        if (down) spec.pop_back();
-        std::size_t const i = index_of_name(spec);
-        if (i == n) throw std::invalid_argument("egret: the pipeline has no node named \"" + spec + "\"");
-        into[i] = true;
-        for (std::size_t j = 0; j != n; ++j) {
-          if (up && graph_type::upstream[i][j]) into[j] = true;
-          if (down && graph_type::upstream[j][i]) into[j] = true;
-        }
+    static constexpr std::array<std::string_view, n> names{Ns::name...};
+    static constexpr std::array<std::span<std::string_view const>, n> tags{tags_of<Ns>()...};
+    static constexpr auto upstream = [] {
+      std::array<bool, n * n> flat{};
+      for (std::size_t i = 0; i != n; ++i)
+        for (std::size_t j = 0; j != n; ++j) flat[i * n + j] = graph_type::upstream[i][j];
+      return flat;
+    }();
+    selection_graph const g{names, tags, upstream, modified};
+    std::vector<bool> const chosen = select_nodes(g, opts.select, opts.exclude);
+    std::array<bool, n> out{};
+    for (std::size_t i = 0; i != n; ++i) out[i] = chosen[i];
+    return out;
+  }
+
+  /// The nodes whose fingerprint differs from the target's state (or that it lacks, or whose relation is
+  /// missing): what state:modified selects. Seeds and models only; sources and ephemeral models never.
+  template <class Db>
+  static std::vector<bool> modified_nodes(Db& db, run_options const& opts, var_values const& vars) {
+    using plan = steps<Db>;
+    auto const recorded = state_store<Db>(db).read();
+    std::vector<bool> out(sizeof...(Ns), false);
+    for (std::size_t i = 0; i != sizeof...(Ns); ++i) {
+      auto const& n = plan::nodes[i];
+      if (n.fingerprint == nullptr) continue;
+      std::string fp;
+      try {
+        fp = n.fingerprint(opts, vars);
+      } catch (std::exception const&) {  // a model that cannot render (a missing --var) counts as modified
       }
-    };
-    std::array<bool, n> chosen{};
-    if (opts.select.empty())
-      chosen.fill(true);
-    else
-      pick(opts.select, chosen);
-    std::array<bool, n> dropped{};
-    pick(opts.exclude, dropped);
-    for (std::size_t i = 0; i != n; ++i) chosen[i] = chosen[i] && !dropped[i];
-    return chosen;
+      std::string const* was = nullptr;
+      for (auto const& [name, f] : recorded)
+        if (name == n.name) was = &f;
+      out[i] = fp.empty() || was == nullptr || *was != fp || !n.exists(db);
+    }
+    return out;
   }
 
   template <class Db>
@@ -284,7 +305,20 @@ struct pipeline {
     state st{opts};
     st.vars = check_vars(opts);
     st.colors = detail::use_colors(opts.out, opts.color);
-    st.selected = selection(opts);
+    bool const by_state = uses_state(opts.select) || uses_state(opts.exclude);
+    if (by_state) {
+      std::vector<bool> const modified = modified_nodes(db, opts, st.vars);
+      st.selected = selection(opts, &modified);
+      bool any = false;
+      for (bool b : st.selected) any = any || b;
+      if (!any) {
+        if (opts.out != nullptr) std::fprintf(opts.out, "Nothing to do: no node differs from the target's state\n");
+        return st.report;
+      }
+    } else {
+      st.selected = selection(opts);
+    }
+    if (opts.keep_state && (opts.run_seeds || opts.run_models)) state_store<Db>(db).ensure();
     for (std::size_t i = 0; i != sizeof...(Ns); ++i) {
       st.total += runs(plan::nodes[i], i, st) ? 1 : 0;
       if (st.selected[i] && opts.run_tests) st.total += plan::nodes[i].tests;
@@ -418,6 +452,10 @@ struct pipeline {
     std::string_view verb;  // "loaded seed", "created view model", ...
     std::size_t tests;      // how many data tests the node has
     std::size_t (*build)(Db&, run_options const&, var_values const&);
+    std::string_view name;
+    /// What built the node's relation (state.hpp), or nullptr for a node the state does not track.
+    std::string (*fingerprint)(run_options const&, var_values const&);
+    bool (*exists)(Db&);  // whether its relation is in the database
   };
   template <class Db>
   struct test_step {
@@ -433,16 +471,50 @@ struct pipeline {
   template <class N, class Db>
   static constexpr node_step<Db> node_step_of() {
     constexpr std::size_t n_tests = test_count<N>();
+    constexpr bool tracked = N::kind == node_kind::seed || (N::kind == node_kind::model && !cli_is_ephemeral<N>());
+    auto const fp = tracked ? &fingerprint_of<N, typename Db::dialect_type> : nullptr;
+    auto const ex = tracked ? &relation_exists<N, Db> : nullptr;
     if constexpr (N::kind == node_kind::seed)
-      return {N::kind, "seed", "loaded seed", n_tests, &materialize<N, Db>};
+      return {N::kind, "seed", "loaded seed", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else if constexpr (N::kind == node_kind::source)
-      return {N::kind, "source", "checked source", n_tests, &materialize<N, Db>};
+      return {N::kind, "source", "checked source", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else if constexpr (N::how == materialization::view)
-      return {N::kind, "view model", "created view model", n_tests, &materialize<N, Db>};
+      return {N::kind, "view model", "created view model", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else if constexpr (N::how == materialization::table)
-      return {N::kind, "table model", "created table model", n_tests, &materialize<N, Db>};
+      return {N::kind, "table model", "created table model", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else
-      return {N::kind, "ephemeral model", "inlined ephemeral model", n_tests, &materialize<N, Db>};
+      return {N::kind, "ephemeral model", "inlined ephemeral model", n_tests, &materialize<N, Db>, N::name, fp, ex};
+  }
+  template <class N>
+  static constexpr bool cli_is_ephemeral() {
+    if constexpr (N::kind == node_kind::model)
+      return N::how == materialization::ephemeral;
+    else
+      return false;
+  }
+
+  /// The fingerprint of node N for dialect D (state.hpp): its SQL, materialization and CREATE TABLE; a seed's
+  /// CREATE TABLE and file bytes.
+  template <class N, class D>
+  static std::string fingerprint_of(run_options const& opts, var_values const& vars) {
+    using T = typename N::relation_type;
+    std::uint64_t h = fnv1a(create_table_sql<D, T>());
+    if constexpr (N::kind == node_kind::seed) {
+      h = detail::hash_file(opts.seeds / std::string(N::file), fnv1a("seed", h));
+    } else if constexpr (N::kind == node_kind::model) {
+      h = fnv1a(model_sql<D, N>(vars), fnv1a(to_string(N::how), h));
+    }
+    return detail::hex64(h);
+  }
+  template <class N, class Db>
+  static bool relation_exists(Db& db) {
+    try {
+      for ([[maybe_unused]] auto const& row : db.execute(typename N::relation_type{}.limit(std::int64_t{0}))) {
+      }
+      return true;
+    } catch (std::exception const&) {
+      return false;
+    }
   }
 
   /// The K-th test of node J (its tests() tuple, evaluated at compile time).
@@ -681,6 +753,14 @@ struct pipeline {
     return row_count<T>(db);
   }
 
+  /// Records in the state table that node N was built (when opts.keep_state).
+  template <class N, class Db>
+  static void record_state(Db& db, run_options const& opts, var_values const& vars, std::size_t rows) {
+    if (!opts.keep_state) return;
+    state_store<Db>(db).record(N::name, fingerprint_of<N, typename Db::dialect_type>(opts, vars), steps<Db>::nodes[index_of<N>()].what,
+                               rows);
+  }
+
   /// Builds node N; returns the rows it loaded or inserted.
   template <class N, class Db>
   static std::size_t materialize(Db& db, run_options const& opts, var_values const& vars) {
@@ -695,10 +775,11 @@ struct pipeline {
       db.exec(create);
       db.exec("DELETE FROM " + name);
       std::size_t const n = db.template load_csv<T>((opts.seeds / std::string(N::file)).string());
+      record_state<N>(db, opts, vars, n);
       tx.commit();
       return n;
     } else if constexpr (N::kind == node_kind::source) {
-      for ([[maybe_unused]] auto const& row : db.execute(T{}.limit(0))) {
+      for ([[maybe_unused]] auto const& row : db.execute(T{}.limit(std::int64_t{0}))) {
       }
       return 0;
     } else if constexpr (N::how == materialization::ephemeral) {
@@ -710,6 +791,7 @@ struct pipeline {
       if constexpr (N::how == materialization::view) {
         db.drop_view(N::name);
         db.exec("CREATE VIEW " + name + " AS " + sql);
+        record_state<N>(db, opts, vars, 0);
         tx.commit();
         return 0;
       } else if constexpr (D::has_transactional_ddl) {
@@ -717,11 +799,14 @@ struct pipeline {
         db.template create_table<T>();
         db.exec("INSERT INTO " + name + " " + sql);
         std::size_t const n = row_count<T>(db);
+        record_state<N>(db, opts, vars, n);
         tx.commit();
         return n;
       } else {
         tx.commit();  // nothing done in it: DDL here commits on its own
-        return rebuild_by_rename<N>(db, sql);
+        std::size_t const n = rebuild_by_rename<N>(db, sql);
+        record_state<N>(db, opts, vars, n);
+        return n;
       }
     }
   }

@@ -1,0 +1,105 @@
+// Defines the state a pipeline keeps in its target database: one row per node built (egret_state: the node, a
+// fingerprint of what built it, its kind, when, how many rows), written after each successful build, so that
+// `--select state:modified+` rebuilds only what changed since, and everything downstream of it. No manifest
+// file to keep beside the program: the target itself says what it holds.
+//
+// A fingerprint is the FNV-1a hash of what makes a node's relation what it is: a model's SQL in the target's
+// dialect (fixed at compile time when the model captures no run-time value, so its hash is a constant of the
+// program) with its materialization and its contract's CREATE TABLE; a seed's CREATE TABLE and its file's bytes;
+// a source's declared columns. A node is modified when its fingerprint differs from the state's, when the state
+// has no row for it, or when its relation is missing from the database. Comparing can only err towards
+// rebuilding: the state row is written after the build it describes has committed.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <egret/core/hash.hpp>
+#include <egret/egret.hpp>
+
+namespace egret::pipeline {
+
+/// The state table's rows (`egret_state`).
+EGRET_TABLE(egret_state, (node, std::string), (fingerprint, std::string), (kind, std::string), (built_at, std::string),
+            (row_count, std::int64_t));
+
+namespace detail {
+
+inline std::string hex64(std::uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+/// FNV-1a of a file's bytes, continuing from h; a file that cannot be read hashes as its absence.
+inline std::uint64_t hash_file(std::filesystem::path const& p, std::uint64_t h) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return fnv1a("<missing file>", h);
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof buf);
+    h = fnv1a(std::string_view(buf, static_cast<std::size_t>(in.gcount())), h);
+  }
+  return h;
+}
+
+inline std::string utc_now() {
+  std::time_t const t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
+
+}  // namespace detail
+
+/// The state table, read and written on connection db (any backend).
+template <class Db>
+class state_store {
+ public:
+  explicit state_store(Db& db) : db_(db) {}
+
+  /// Creates egret_state when the database has none.
+  void ensure() {
+    using D = typename Db::dialect_type;
+    std::string create(create_table_sql<D, egret_state>());
+    constexpr std::string_view head = "CREATE TABLE ";
+    if (create.compare(0, head.size(), head) == 0) create.insert(head.size(), "IF NOT EXISTS ");
+    db_.exec(create);
+  }
+
+  /// Every node's fingerprint, as the state holds them (none when there is no state table yet).
+  std::vector<std::pair<std::string, std::string>> read() {
+    std::vector<std::pair<std::string, std::string>> out;
+    ensure();
+    constexpr egret_state s{};
+    for (auto const& [node, fp] : db_.execute(s.select(s.node, s.fingerprint))) out.emplace_back(node, fp);
+    return out;
+  }
+
+  /// Records that node `name` was built from `fingerprint`, with `rows` rows. In the caller's transaction (the
+  /// one that builds the node, where DDL is transactional), so that the state says what the database holds.
+  void record(std::string_view name, std::string const& fingerprint, std::string_view kind, std::size_t rows) {
+    constexpr egret_state s{};
+    db_.run(egret::delete_from(s).where(s.node == egret::param<"node", std::string>), std::string(name));
+    db_.run(egret::insert_into(s).values(egret::param<"n", std::string>, egret::param<"f", std::string>,
+                                         egret::param<"k", std::string>, egret::param<"t", std::string>,
+                                         egret::param<"r", std::int64_t>),
+            std::string(name), fingerprint, std::string(kind), detail::utc_now(), static_cast<std::int64_t>(rows));
+  }
+
+ private:
+  Db& db_;
+};
+
+}  // namespace egret::pipeline
