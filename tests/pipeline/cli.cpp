@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -117,6 +118,14 @@ TEST_CASE("pipeline command line: --store-failures and a failing test's exit sta
   std::ofstream(dir / "cli_items.csv") << "id,price\n1,50\n1,60\n2,5\n";  // id 1 twice
   auto const r = run_main({"build", "--target", target(), "--store-failures"});
   CHECK(r.status == 1);
+  // run_results.json beside the database: every step, its status, rows or failures
+  std::ifstream in(dir / "run_results.json");
+  std::string const json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK_THAT(json, Catch::StartsWith("{\"metadata\": {\"generator\": \"egret "));
+  CHECK_THAT(json, Catch::Contains(R"({"name": "cli_items", "kind": "seed", "status": "ok", "rows": 3, "seconds": )"));
+  CHECK_THAT(json, Catch::Contains(R"({"name": "unique_cli_dear_id", "kind": "test", "status": "fail", "rows": null, "seconds": )"));
+  CHECK_THAT(json, Catch::Contains(R"("failures": 1, "message": "Got 1 result, configured to fail"})"));
+  CHECK_THAT(json, Catch::EndsWith("\"summary\": {\"pass\": 2, \"warn\": 0, \"error\": 1, \"skip\": 0}}\n"));
   CHECK_THAT(r.output, Catch::Contains("FAIL unique_cli_dear_id") && Catch::Contains("Got 1 result, configured to fail"));
   egret::sqlite::connection db((dir / "shop.db").string());
   using stored = egret::raw_query<R"(SELECT "id", "n_records" FROM "unique_cli_dear_id")", egret::out<"id", std::int64_t>,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <egret/pipeline.hpp>
+#include <egret/pipeline/run_results.hpp>
 #include <egret/sqlite.hpp>
 #include <egret/sqlite/load_csv.hpp>
 
@@ -380,4 +381,13 @@ TEST_CASE("pipeline: state:modified+ rebuilds what changed since the state table
   std::string rows;
   for (auto const& [node, n] : f.db.execute(state_rows{})) rows += std::string(node) + "=" + std::to_string(n) + " ";
   CHECK(rows == "by_category=0 checked=3 downstream=3 items=3 ");
+}
+
+TEST_CASE("pipeline: run_results.json escapes what it writes", "[pipeline]") {
+  pl::run_report r;
+  r.steps.push_back({.name = "a\"b", .what = "seed", .result = pl::status::error, .rows = 0, .seconds = 0.5,
+                     .message = "line\none\ttab \x01 \xc3\xa9"});
+  std::string const json = pl::run_results_json(r, 1.25);
+  CHECK_THAT(json, Catch::Contains(R"("elapsed_time": 1.250000})"));
+  CHECK_THAT(json, Catch::Contains(R"({"name": "a\"b", "kind": "seed", "status": "error", "rows": 0, "seconds": 0.500000, "failures": null, "message": "line\none\ttab \u0001 é"})"));
 }

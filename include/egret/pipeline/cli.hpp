@@ -29,6 +29,7 @@
 #include <getopt.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -49,6 +50,7 @@
 #include <egret/dialect/sqlite.hpp>
 #include <egret/output.hpp>
 #include <egret/pipeline.hpp>
+#include <egret/pipeline/run_results.hpp>
 
 namespace egret::pipeline {
 
@@ -577,8 +579,18 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
     checked_selection(ro);
     target const t = resolve_target();
     return cd::with_connection<Connections...>(t, [&](auto& db) {
+      auto const t0 = std::chrono::steady_clock::now();
       run_report const report = Pipeline::build(db, ro);
       std::fflush(stdout);
+      // run_results.json beside the target: a SQLite file's directory, else the working directory
+      std::filesystem::path results = "run_results.json";
+      if (t.scheme == "sqlite" && t.location != ":memory:")
+        results = std::filesystem::path(t.location).parent_path() / "run_results.json";
+      try {
+        write_run_results(results, report, detail::seconds_since(t0));
+      } catch (std::exception const& e) {
+        std::fprintf(stderr, "%s: warning: %s\n", prog.c_str(), e.what());
+      }
       if (!report.ok()) {
         cd::print_failures(prog, report);
         return 1;
