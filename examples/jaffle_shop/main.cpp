@@ -72,7 +72,8 @@ std::vector<std::string> modern_args(int argc, char** argv) {
     std::string_view const a = argv[i];
     std::string_view const before = i > 1 ? std::string_view(argv[i - 1]) : std::string_view();
     bool const path_like = i >= 1 && !a.starts_with('-') && a.find_first_of("/.") != std::string_view::npos &&
-                           before != "--seeds" && before != "--target" && before != "-t";
+                           before != "--seeds" && before != "--target" && before != "-t" &&
+                           before != "--out" && before != "-o";
     if (path_like) {
       out.insert(out.end(), {"--target", "sqlite:" + std::string(a)});
     } else if ((a == "--postgres" || a == "--mysql") && i + 1 < argc) {

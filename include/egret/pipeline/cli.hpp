@@ -10,9 +10,11 @@
 //   prog ls                         the nodes, in the order they run, with their kinds
 //   prog show MODEL [--limit N] [--format table|csv]   the first rows of a node's table
 //   prog sql MODEL [--dialect sqlite|postgres|mysql|mariadb]   the SQL that materializes a model
+//   prog dag [--format text|dot|mermaid|json|svg|png] [--out FILE]   the graph (svg/png through Graphviz)
 //
 //   --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO   (else $EGRET_TARGET, else the program's default)
-//   --select / --exclude NAME, +NAME, NAME+ (repeatable; several names after one option)   --seeds DIR
+//   --select / --exclude NAME, +NAME, NAME+, @NAME, tag:T, state:modified, A,B (selector.hpp; several after one
+//   option)   --seeds DIR
 //   --var NAME=VALUE (a model's parameter, typed)   --store-failures   --help (on every subcommand)
 //
 // Exit status: 0; 1 when a step fails (run_report::ok() is false) or the database reports an error; 2 for a
@@ -36,6 +38,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -50,6 +53,7 @@
 #include <egret/dialect/sqlite.hpp>
 #include <egret/output.hpp>
 #include <egret/pipeline.hpp>
+#include <egret/pipeline/dag.hpp>
 #include <egret/pipeline/run_results.hpp>
 
 namespace egret::pipeline {
@@ -174,6 +178,16 @@ std::string kind_of() {
     return std::string(to_string(N::how)) + " model";
 }
 
+/// reads[i * n + j]: node i reads node j itself.
+template <class P>
+constexpr auto direct_reads() {
+  constexpr std::size_t n = P::graph_type::size;
+  std::array<bool, n * n> out{};
+  for (std::size_t i = 0; i != n; ++i)
+    for (std::size_t j = 0; j != n; ++j) out[i * n + j] = P::graph_type::direct[i][j];
+  return out;
+}
+
 /// Every node's kind ("seed", "view model", ...), by node index.
 template <class P>
 constexpr auto kinds_of() {
@@ -251,6 +265,8 @@ struct command_line {
   std::vector<std::string> select{}, exclude{}, vars{};
   std::int64_t limit = 10;
   bool store_failures = false;
+  bool format_given = false;
+  std::string out{};
 };
 
 /// The options, and which subcommands take each.
@@ -264,6 +280,7 @@ enum option_set : unsigned {
   opt_limit = 1u << 6,
   opt_format = 1u << 7,
   opt_dialect = 1u << 8,
+  opt_out = 1u << 9,
 };
 
 struct option_info {
@@ -285,8 +302,10 @@ inline constexpr option_info option_table[] = {
     {"store-failures", 0, false, opt_store_failures, nullptr,
      "keep each failing test's rows in a table named after the test"},
     {"limit", 'n', true, opt_limit, "N", "at most this many rows (default 10)"},
-    {"format", 'f', true, opt_format, "FORMAT", "table or csv (default table)"},
+    {"format", 'f', true, opt_format, "FORMAT",
+     "show: table or csv (default table); dag: text, dot, mermaid, json, svg or png (default text)"},
     {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
+    {"out", 'o', true, opt_out, "FILE", "dag --format svg|png: the image file to write (through Graphviz's dot)"},
 };
 
 struct subcommand_info {
@@ -307,6 +326,8 @@ inline constexpr subcommand_info subcommand_table[] = {
      nullptr},
     {"show", "print the first rows of a node's table", opt_target | opt_limit | opt_format, "MODEL"},
     {"sql", "print the SQL that materializes a model", opt_target | opt_dialect | opt_var, "MODEL"},
+    {"dag", "draw the graph: text, Graphviz DOT, Mermaid, JSON, or an SVG / PNG image",
+     opt_select | opt_exclude | opt_target | opt_seeds | opt_var | opt_format | opt_out, nullptr},
 };
 
 inline subcommand_info const* find_subcommand(std::string_view name) {
@@ -451,9 +472,10 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
         break;
       }
       case opt_format:
-        if (value != "table" && value != "csv") throw usage_error("--format " + value + ": table or csv");
         cmd.format = value;
+        cmd.format_given = true;
         break;
+      case opt_out: cmd.out = value; break;
       case opt_dialect:
         if (value != "sqlite" && value != "postgres" && value != "mysql" && value != "mariadb")
           throw usage_error("--dialect " + value + ": sqlite, postgres, mysql or mariadb");
@@ -468,6 +490,18 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
     if ((used & o.bit) != 0 && (s.options & o.bit) == 0)
       throw usage_error(std::string(s.name) + " takes no --" + o.name + " (`" + std::string(s.name) +
                         " --help` lists its options)");
+  if (s.name == "show" && cmd.format != "table" && cmd.format != "csv")
+    throw usage_error("--format " + cmd.format + ": show prints table or csv");
+  if (s.name == "dag") {
+    if (!cmd.format_given) cmd.format = "text";
+    std::string_view const f = cmd.format;
+    if (f != "text" && f != "dot" && f != "mermaid" && f != "json" && f != "svg" && f != "png")
+      throw usage_error("--format " + cmd.format + ": dag draws text, dot, mermaid, json, svg or png");
+    if ((f == "svg" || f == "png") && cmd.out.empty())
+      throw usage_error("dag --format " + cmd.format + " needs --out FILE");
+    if (f != "svg" && f != "png" && !cmd.out.empty())
+      throw usage_error("--out is for dag --format svg or png (the other formats print)");
+  }
   if (s.positional != nullptr && cmd.model.empty())
     throw usage_error(std::string(s.name) + " needs a " + s.positional + " (`ls` lists the nodes)");
   return cmd;
@@ -530,19 +564,36 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
     };
     std::string const& sub = cmd.subcommand;
 
-    if (sub == "ls") {
+    if (sub == "ls" || sub == "dag") {
       run_options ro{.seeds = cmd.seeds_given ? std::filesystem::path(cmd.seeds) : opts.seeds,
                      .out = nullptr,
                      .select = cmd.select,
                      .exclude = cmd.exclude,
                      .vars = vars};
       checked_selection(ro);
-      auto print = [&](std::array<bool, Pipeline::graph_type::size> const& chosen) {
+      std::function<int(std::array<bool, Pipeline::graph_type::size> const&)> print =
+          [&](std::array<bool, Pipeline::graph_type::size> const& chosen) {
         static constexpr auto kinds = cd::kinds_of<Pipeline>();
         for (std::size_t i : Pipeline::graph_type::order)
           if (chosen[i]) std::printf("%-24s %s\n", std::string(Pipeline::names()[i]).c_str(), std::string(kinds[i]).c_str());
         return 0;
       };
+      if (sub == "dag")
+        print = [&](std::array<bool, Pipeline::graph_type::size> const& chosen) {
+          static constexpr auto kinds = cd::kinds_of<Pipeline>();
+          static constexpr auto names = Pipeline::names();
+          static constexpr auto reads = cd::direct_reads<Pipeline>();
+          dag_view g{names, kinds, Pipeline::graph_type::order, reads};
+          if (!cmd.select.empty() || !cmd.exclude.empty()) g.shown.assign(chosen.begin(), chosen.end());
+          std::string_view const f = cmd.format;
+          if (f == "svg" || f == "png") {
+            dag_render(g, cmd.format, cmd.out);
+            return 0;
+          }
+          std::string const text = f == "dot" ? dag_dot(g) : f == "mermaid" ? dag_mermaid(g) : f == "json" ? dag_json(g) : dag_text(g);
+          std::fputs(text.c_str(), stdout);
+          return 0;
+        };
       if (!uses_state(cmd.select) && !uses_state(cmd.exclude)) return print(Pipeline::selection(ro));
       target const t = resolve_target();  // state:modified compares with the target's state table
       return cd::with_connection<Connections...>(t, [&](auto& db) {

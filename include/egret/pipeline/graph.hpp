@@ -186,6 +186,20 @@ struct graph {
   template <class T>
   static constexpr std::size_t provider_of = detail::provider_index<T, Ns...>();
 
+  /// Whether node i reads node j itself (one of its build() inputs is j's table).
+  static constexpr auto direct = [] {
+    std::array<std::array<bool, size>, size> up{};
+    std::size_t k = 0;
+    (
+        [&] {
+          std::size_t const i = k++;
+          for (std::size_t d : detail::dependencies<Ns, Ns...>::value)
+            if (d < size) up[i][d] = true;
+        }(),
+        ...);
+    return up;
+  }();
+
   /// Whether node j is upstream of node i (reads it directly or through others).
   static constexpr auto upstream = [] {
     std::array<std::array<bool, size>, size> up{};

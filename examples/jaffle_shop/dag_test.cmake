@@ -1,0 +1,33 @@
+# CTest cli.jaffle_shop.dag_dot: `jaffle_shop dag --format dot` is accepted by Graphviz (`dot -Tsvg`), and
+# `jaffle_shop dag --format svg --out FILE` writes an SVG image with every node. Skipped (with a message) when
+# Graphviz is not installed (apt-get install graphviz); .ci/run installs it.
+#   cmake -DPROGRAM=... -DWORK_DIR=... -P dag_test.cmake
+find_program(DOT dot)
+if(NOT DOT)
+  message("SKIPPED: Graphviz's dot is not installed (apt-get install graphviz)")
+  return()
+endif()
+file(MAKE_DIRECTORY "${WORK_DIR}")
+execute_process(COMMAND "${PROGRAM}" dag --format dot OUTPUT_FILE "${WORK_DIR}/jaffle.dot" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "jaffle_shop dag --format dot: exit status ${rc}")
+endif()
+execute_process(COMMAND "${DOT}" -Tsvg "${WORK_DIR}/jaffle.dot" -o "${WORK_DIR}/from_dot.svg"
+  RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+  message(FATAL_ERROR "dot -Tsvg refused jaffle_shop's DOT (exit status ${rc}): ${err}")
+endif()
+execute_process(COMMAND "${PROGRAM}" dag --format svg --out "${WORK_DIR}/jaffle.svg" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "jaffle_shop dag --format svg: exit status ${rc}")
+endif()
+file(READ "${WORK_DIR}/jaffle.svg" svg)
+foreach(node raw_customers raw_orders raw_payments stg_customers stg_orders stg_payments customers orders)
+  if(NOT svg MATCHES "<title>${node}</title>")
+    message(FATAL_ERROR "jaffle.svg has no node ${node}")
+  endif()
+endforeach()
+if(NOT svg MATCHES "<title>stg_orders&#45;&gt;orders</title>")
+  message(FATAL_ERROR "jaffle.svg has no edge stg_orders -> orders")
+endif()
+message("dag: DOT accepted by ${DOT}; jaffle.svg has the 8 nodes")
