@@ -267,6 +267,7 @@ struct command_line {
   bool store_failures = false;
   bool format_given = false;
   std::string out{};
+  bool full_refresh = false;
 };
 
 /// The options, and which subcommands take each.
@@ -281,6 +282,7 @@ enum option_set : unsigned {
   opt_format = 1u << 7,
   opt_dialect = 1u << 8,
   opt_out = 1u << 9,
+  opt_full_refresh = 1u << 10,
 };
 
 struct option_info {
@@ -305,6 +307,7 @@ inline constexpr option_info option_table[] = {
     {"format", 'f', true, opt_format, "FORMAT",
      "show: table or csv (default table); dag: text, dot, mermaid, json, svg or png (default text)"},
     {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
+    {"full-refresh", 0, false, opt_full_refresh, nullptr, "rebuild incremental models in full, from their build() query"},
     {"out", 'o', true, opt_out, "FILE", "dag --format svg|png: the image file to write (through Graphviz's dot)"},
 };
 
@@ -318,9 +321,9 @@ struct subcommand_info {
 inline constexpr unsigned run_options_set = opt_target | opt_seeds | opt_select | opt_exclude | opt_var;
 inline constexpr subcommand_info subcommand_table[] = {
     {"build", "load the seeds, build the models, run their tests, in DAG order (the default)",
-     run_options_set | opt_store_failures, nullptr},
+     run_options_set | opt_store_failures | opt_full_refresh, nullptr},
     {"seed", "load the seeds (and check the sources)", run_options_set, nullptr},
-    {"run", "build the models (views and tables)", run_options_set, nullptr},
+    {"run", "build the models (views, tables, incremental tables)", run_options_set | opt_full_refresh, nullptr},
     {"test", "run the data tests", run_options_set | opt_store_failures, nullptr},
     {"ls", "list the nodes in the order they run, with their kinds", opt_select | opt_exclude | opt_target | opt_seeds | opt_var,
      nullptr},
@@ -464,6 +467,7 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
         cmd.vars.push_back(value);
         break;
       case opt_store_failures: cmd.store_failures = true; break;
+      case opt_full_refresh: cmd.full_refresh = true; break;
       case opt_limit: {
         auto const [end, ec] = std::from_chars(value.data(), value.data() + value.size(), cmd.limit);
         if (ec != std::errc() || end != value.data() + value.size())
@@ -626,7 +630,8 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
                    .select = cmd.select,
                    .exclude = cmd.exclude,
                    .store_failures = cmd.store_failures,
-                   .vars = vars};
+                   .vars = vars,
+                   .full_refresh = cmd.full_refresh};
     checked_selection(ro);
     target const t = resolve_target();
     return cd::with_connection<Connections...>(t, [&](auto& db) {

@@ -29,18 +29,34 @@ enum class materialization : unsigned char {
   view,       // CREATE VIEW: always current, computed when read
   table,      // CREATE TABLE + INSERT ... SELECT, rebuilt atomically on each run
   ephemeral,  // not built: inlined as a CTE into each model that reads it
+  incremental,  // a table built once, then given only the new or changed rows on each run (incremental.hpp)
 };
 inline constexpr materialization view = materialization::view;
 inline constexpr materialization table = materialization::table;
 inline constexpr materialization ephemeral = materialization::ephemeral;
+inline constexpr materialization incremental = materialization::incremental;
 
 constexpr std::string_view to_string(materialization m) {
   switch (m) {
     case materialization::view: return "view";
     case materialization::table: return "table";
+    case materialization::incremental: return "incremental";
     default: return "ephemeral";
   }
 }
+
+/// How an incremental model's new rows join its table (dbt's incremental_strategy).
+enum class strategy : unsigned char {
+  append,         // INSERT the new rows
+  delete_insert,  // DELETE the rows whose unique key comes again, then INSERT the new rows
+  merge,          // upsert on the unique key: ON CONFLICT ... DO UPDATE / ON DUPLICATE KEY UPDATE
+};
+
+/// What an incremental run does when the model's contract has columns the table was not built with.
+enum class on_schema_change : unsigned char {
+  fail,                // refuse, naming the columns (the default): --full-refresh rebuilds
+  append_new_columns,  // ALTER TABLE ... ADD COLUMN for each new (nullable) column, then run
+};
 
 enum class node_kind : unsigned char { seed, source, model };
 

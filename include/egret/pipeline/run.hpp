@@ -13,11 +13,13 @@
 // or broken inputs.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <exception>
 #include <filesystem>
 #include <stdexcept>
@@ -33,6 +35,7 @@
 #include <egret/egret.hpp>
 #include <egret/pipeline/data_test.hpp>
 #include <egret/pipeline/graph.hpp>
+#include <egret/pipeline/incremental.hpp>
 #include <egret/pipeline/node.hpp>
 #include <egret/pipeline/selector.hpp>
 #include <egret/pipeline/state.hpp>
@@ -105,6 +108,8 @@ struct run_options {
   /// Record each node built in the target's state table (egret_state, state.hpp), in the transaction that builds
   /// it, so that a later `state:modified` selection can compare with it.
   bool keep_state = true;
+  /// Rebuild incremental models in full (from their build() query), as dbt's --full-refresh.
+  bool full_refresh = false;
 };
 
 namespace detail {
@@ -144,7 +149,7 @@ inline void print_step(std::FILE* out, std::size_t i, std::size_t n, step_result
   std::size_t const dots_to = 68 + on.size() + off.size();
   while (line.size() < dots_to) line += '.';
   char tail[96];
-  if (r.rows != 0 || r.what == "seed" || r.what == "table model")
+  if (r.rows != 0 || r.what == "seed" || r.what == "table model" || r.what == "incremental model")
     std::snprintf(tail, sizeof tail, " %zu rows in %.2fs", r.rows, r.seconds);
   else
     std::snprintf(tail, sizeof tail, " in %.2fs", r.seconds);
@@ -171,15 +176,31 @@ struct pipeline {
   /// value; else rendered at run time with the values, and the param<>s' values from `vars`, written as
   /// literals (views and CREATE TABLE AS cannot take parameters). A param<> without a value in `vars` is an
   /// error (std::invalid_argument) naming it.
-  template <class D, class M>
+  template <class D, class M, bool Inc = false>
   static std::string model_sql(var_values const& vars = {}) {
-    if constexpr (model_has_values<D, M>()) {
-      return model_sql_rendered<D, M>(vars);
-    } else if constexpr (dialect::require_features<D, egret::detail::text_measure<D, model_text<M>>.features>()) {
-      return std::string(egret::detail::static_text<D, model_text<M>>.view());
+    if constexpr (model_has_values<D, M, Inc>()) {
+      return model_sql_rendered<D, M, Inc>(vars);
+    } else if constexpr (dialect::require_features<D, egret::detail::text_measure<D, model_text<M, Inc>>.features>()) {
+      return std::string(egret::detail::static_text<D, model_text<M, Inc>>.view());
     } else {
       return {};
     }
+  }
+
+  /// The SQL of the new rows of incremental model M (its incremental() query, or build()'s without one).
+  template <class D, class M>
+  static std::string incremental_sql(var_values const& vars = {}) {
+    if constexpr (detail::has_incremental_query<M>)
+      return model_sql<D, M, true>(vars);
+    else
+      return model_sql<D, M>(vars);
+  }
+
+  /// Incremental model M's query of new rows, built from default-constructed tables (its own contract first).
+  template <class M>
+  static constexpr auto incremental_query_of() {
+    return []<class... Ts>(type_list<Ts...>) { return M::incremental(Ts{}...); }(
+        typename detail::build_inputs<decltype(&M::incremental)>::type{});
   }
 
   /// Every param<> the models' queries name (each once), with its type: what --var can set.
@@ -353,29 +374,36 @@ struct pipeline {
 
   /// Model M's SQL text as the render layer writes it: `WITH "e" AS (...), ... <query>`. From the queries' types
   /// alone (the compile-time text), or from the query objects (ByValue: the values they captured written).
-  template <class D, class M, bool ByValue, class V>
+  template <class D, class M, bool ByValue, class V, bool Inc = false>
   static constexpr void write_model(V& v) {
     bool any = false;
     [&]<std::size_t... K>(std::index_sequence<K...>) {
       (write_ephemeral<D, graph_type::order[K], index_of<M>(), ByValue>(v, any), ...);
     }(std::make_index_sequence<sizeof...(Ns)>{});
     if (any) v.ch(' ');
-    write_query<D, M, ByValue>(v);
+    write_query<D, M, ByValue, Inc>(v);
   }
-  template <class D, class N, bool ByValue, class V>
+  template <class D, class N, bool ByValue, bool Inc = false, class V>
   static constexpr void write_query(V& v) {
-    if constexpr (ByValue) {
+    if constexpr (Inc) {
+      if constexpr (ByValue) {
+        auto const q = incremental_query_of<N>();
+        egret::detail::render_query<D>(v, &q);
+      } else {
+        egret::detail::render_query<D>(v, static_cast<decltype(incremental_query_of<N>()) const*>(nullptr));
+      }
+    } else if constexpr (ByValue) {
       auto const q = query_of<N>();
       egret::detail::render_query<D>(v, &q);
     } else {
       egret::detail::render_query<D>(v, static_cast<decltype(query_of<N>()) const*>(nullptr));
     }
   }
-  template <class M>
+  template <class M, bool Inc = false>
   struct model_text {
     template <class D, class V>
     static constexpr void write(V& v) {
-      write_model<D, M, false>(v);
+      write_model<D, M, false, V, Inc>(v);
     }
   };
   template <class D, std::size_t I, std::size_t Self, bool ByValue, class V>
@@ -393,11 +421,18 @@ struct pipeline {
     }
   }
   /// Whether M's query, or an ephemeral model it reads, captures a run-time value (a placeholder in D's text).
-  template <class D, class M>
+  template <class D, class M, bool Inc = false>
   static constexpr bool model_has_values() {
+    constexpr auto which = [] {
+      if constexpr (Inc)
+        return std::type_identity<decltype(incremental_query_of<M>())>{};
+      else
+        return std::type_identity<decltype(query_of<M>())>{};
+    }();
+    using Q = typename decltype(which)::type;
     return []<std::size_t... I>(std::index_sequence<I...>) {
       return ((ephemeral_placeholders<D, node_at<I>>(graph_type::upstream[index_of<M>()][I]) + ... +
-               egret::detail::sql_measure<D, decltype(query_of<M>())>.params)) != 0;
+               egret::detail::sql_measure<D, Q>.params)) != 0;
     }(std::make_index_sequence<sizeof...(Ns)>{});
   }
   template <class D, class N>
@@ -411,11 +446,11 @@ struct pipeline {
       return 0;
     }
   }
-  template <class D, class M>
+  template <class D, class M, bool Inc = false>
   static std::string model_sql_rendered(var_values const& vars) {
     std::string out;
     detail::var_inline_writer<D> w{{out}, &vars, M::name};
-    write_model<D, M, true>(w);
+    write_model<D, M, true, detail::var_inline_writer<D>, Inc>(w);
     return out;
   }
   template <class N>
@@ -482,6 +517,8 @@ struct pipeline {
       return {N::kind, "view model", "created view model", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else if constexpr (N::how == materialization::table)
       return {N::kind, "table model", "created table model", n_tests, &materialize<N, Db>, N::name, fp, ex};
+    else if constexpr (N::how == materialization::incremental)
+      return {N::kind, "incremental model", "built incremental model", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else
       return {N::kind, "ephemeral model", "inlined ephemeral model", n_tests, &materialize<N, Db>, N::name, fp, ex};
   }
@@ -503,6 +540,7 @@ struct pipeline {
       h = detail::hash_file(opts.seeds / std::string(N::file), fnv1a("seed", h));
     } else if constexpr (N::kind == node_kind::model) {
       h = fnv1a(model_sql<D, N>(vars), fnv1a(to_string(N::how), h));
+      if constexpr (N::how == materialization::incremental) h = fnv1a(incremental_sql<D, N>(vars), h);
     }
     return detail::hex64(h);
   }
@@ -723,7 +761,7 @@ struct pipeline {
   /// engines), the old one dropped. A failure before the swap drops only the new table: the previous one and its
   /// rows stay as they were.
   template <class N, class Db>
-  static std::size_t rebuild_by_rename(Db& db, std::string const& sql) {
+  static std::size_t rebuild_by_rename(Db& db, std::string const& sql, std::string const& key_index = {}) {
     using D = typename Db::dialect_type;
     using T = typename N::relation_type;
     std::string const fresh_name = std::string(N::name) + "__egret_new";
@@ -740,6 +778,7 @@ struct pipeline {
     db.exec(create);
     try {
       db.exec("INSERT INTO " + fresh + " " + sql);
+      if (!key_index.empty()) db.exec(key_index + fresh + " (" + detail::quoted<Db>(detail::unique_key_name<N>()) + ")");
     } catch (...) {
       db.drop_table(fresh_name);
       throw;
@@ -758,7 +797,179 @@ struct pipeline {
   static void record_state(Db& db, run_options const& opts, var_values const& vars, std::size_t rows) {
     if (!opts.keep_state) return;
     state_store<Db>(db).record(N::name, fingerprint_of<N, typename Db::dialect_type>(opts, vars), steps<Db>::nodes[index_of<N>()].what,
-                               rows);
+                               rows, column_list<typename N::relation_type>());
+  }
+
+  /// Table T's column names, comma-separated (as the state table keeps them).
+  template <class T>
+  static std::string column_list() {
+    return []<class... Cs>(type_list<Cs...>) {
+      std::string out;
+      ((out += (out.empty() ? "" : ",") + std::string(Cs::name.view())), ...);
+      return out;
+    }(typename T::egret_columns{});
+  }
+
+  /// `SELECT COUNT(*) AS n FROM "<T>__egret_stage"`: the staged rows of an incremental run.
+  template <class T>
+  struct stage_count_text {
+    static constexpr auto stage = T::egret_name + "__egret_stage";
+    template <class D, class V>
+    static constexpr void write(V& v) {
+      v.text("SELECT COUNT(*) AS n FROM ");
+      D::template quote_identifier<D>(v, stage.view());
+    }
+  };
+
+  /// `SELECT COUNT(*) AS n FROM (SELECT "key" FROM "<T>__egret_stage" GROUP BY "key" HAVING COUNT(*) > 1) AS d`:
+  /// the unique-key values an incremental run's new rows repeat.
+  template <class N>
+  struct stage_repeats_text {
+    template <class D, class V>
+    static constexpr void write(V& v) {
+      v.text("SELECT COUNT(*) AS n FROM (SELECT ");
+      D::template quote_identifier<D>(v, detail::unique_key_name<N>());
+      v.text(" FROM ");
+      D::template quote_identifier<D>(v, stage_count_text<typename N::relation_type>::stage.view());
+      v.text(" GROUP BY ");
+      D::template quote_identifier<D>(v, detail::unique_key_name<N>());
+      v.text(" HAVING COUNT(*) > 1) AS d");
+    }
+  };
+
+  /// A table model's full build: atomic (a transaction where DDL is transactional; else under another name and
+  /// renamed); an incremental model's also gets the unique index its strategy needs.
+  template <class N, class Db>
+  static std::size_t build_table(Db& db, run_options const& opts, var_values const& vars) {
+    using D = typename Db::dialect_type;
+    using T = typename N::relation_type;
+    std::string const name = detail::quoted<Db>(N::name);
+    std::string const sql = model_sql<D, N>(vars);
+    std::string key_index;
+    if constexpr (N::how == materialization::incremental) {
+      if constexpr (detail::has_unique_key<N>)
+        key_index = "CREATE UNIQUE INDEX " + detail::quoted<Db>(std::string(N::name) + "__egret_key") + " ON ";
+    }
+    auto tx = db.transaction();
+    if constexpr (D::has_transactional_ddl) {
+      db.drop_table(N::name);
+      db.template create_table<T>();
+      db.exec("INSERT INTO " + name + " " + sql);
+      if (!key_index.empty()) db.exec(key_index + name + " (" + detail::quoted<Db>(detail::unique_key_name<N>()) + ")");
+      std::size_t const n = row_count<T>(db);
+      record_state<N>(db, opts, vars, n);
+      tx.commit();
+      return n;
+    } else {
+      tx.commit();  // nothing done in it: DDL here commits on its own
+      std::size_t const n = rebuild_by_rename<N>(db, sql, key_index);
+      record_state<N>(db, opts, vars, n);
+      return n;
+    }
+  }
+
+  /// An incremental run of model N on its existing table (incremental.hpp): the new rows staged, then appended,
+  /// deleted and inserted, or merged on the unique key, in one transaction.
+  template <class N, class Db>
+  static std::size_t run_incremental(Db& db, run_options const& opts, var_values const& vars) {
+    using D = typename Db::dialect_type;
+    using T = typename N::relation_type;
+    std::string const model(N::name);
+    std::string const table = detail::quoted<Db>(N::name);
+    std::string const stage = detail::quoted<Db>(stage_count_text<T>::stage.view());
+
+    // the table's columns, as the state recorded them, against the contract's
+    std::optional<std::string> const was = state_store<Db>(db).columns_of(N::name);
+    if (!was)
+      throw std::runtime_error("egret: incremental model \"" + model + "\": its table exists, but the state table (egret_state) "
+                               "has no record of the columns it was built with; run with --full-refresh to rebuild it");
+    auto split = [](std::string const& list) {
+      std::vector<std::string> out;
+      for (std::size_t at = 0; at <= list.size();) {
+        std::size_t const end = std::min(list.find(',', at), list.size());
+        if (end > at) out.push_back(list.substr(at, end - at));
+        at = end + 1;
+      }
+      return out;
+    };
+    std::vector<std::string> const before = split(*was), after = split(column_list<T>());
+    auto missing_from = [](std::vector<std::string> const& a, std::vector<std::string> const& b) {
+      std::string out;
+      for (auto const& x : a)
+        if (std::find(b.begin(), b.end(), x) == b.end()) out += (out.empty() ? "" : ", ") + x;
+      return out;
+    };
+    std::string const added = missing_from(after, before), removed = missing_from(before, after);
+    if (!added.empty() || !removed.empty()) {
+      std::string const what = (added.empty() ? std::string() : "added: " + added) +
+                               (added.empty() || removed.empty() ? "" : "; ") +
+                               (removed.empty() ? std::string() : "removed: " + removed);
+      if (detail::schema_change_of<N>() == on_schema_change::fail)
+        throw std::runtime_error("egret: incremental model \"" + model + "\": its contract's columns changed since the table was built (" +
+                                 what + "); on_schema_change is fail: run with --full-refresh, or declare on_schema_change = "
+                                 "append_new_columns");
+      if (!removed.empty())
+        throw std::runtime_error("egret: incremental model \"" + model + "\": columns were removed from its contract (" + what +
+                                 "); append_new_columns only adds columns: run with --full-refresh");
+    }
+    std::string const sql = incremental_sql<D, N>(vars);
+    std::string columns, key;
+    std::vector<std::string> others;
+    [&]<class... Cs>(type_list<Cs...>) {
+      ((columns += (columns.empty() ? "" : ", ") + detail::quoted<Db>(Cs::name.view())), ...);
+      ((Cs::name.view() == detail::unique_key_name<N>() ? void(key = detail::quoted<Db>(Cs::name.view()))
+                                                         : others.push_back(detail::quoted<Db>(Cs::name.view()))),
+       ...);
+    }(typename T::egret_columns{});
+
+    // on_schema_change = append_new_columns: ALTER TABLE ... ADD COLUMN (DDL: on MariaDB it commits on its own)
+    auto add_columns = [&] {
+      [&]<class... Cs>(type_list<Cs...>) {
+        (
+            [&] {
+              if (std::find(before.begin(), before.end(), std::string(Cs::name.view())) != before.end()) return;
+              if constexpr (!nullable_v<Cs>)
+                throw std::runtime_error("egret: incremental model \"" + model + "\": the new column \"" +
+                                         std::string(Cs::name.view()) +
+                                         "\" is NOT NULL in its contract, and the table's rows have no value for it; "
+                                         "declare it std::optional, or run with --full-refresh");
+              std::string def;
+              render::string_writer w{def};
+              egret::detail::create_table_text<T>::template column<D, Cs>(w);
+              db.exec("ALTER TABLE " + table + " ADD COLUMN " + def);
+            }(),
+            ...);
+      }(typename T::egret_columns{});
+    };
+    if (!added.empty() && !D::has_transactional_ddl) add_columns();
+    auto tx = db.transaction();
+    if (!added.empty() && D::has_transactional_ddl) add_columns();
+    db.exec(detail::drop_stage_sql<D>(stage));
+    db.exec("CREATE TEMPORARY TABLE " + stage + " AS " + sql);
+    std::size_t n = 0;
+    using count = egret::raw_query<egret::detail::static_text<D, stage_count_text<T>>, egret::out<"n", std::int64_t>>;
+    for (auto const& [c] : db.execute(count{})) n = static_cast<std::size_t>(c);
+    constexpr strategy how = detail::strategy_of<N>();
+    if constexpr (how == strategy::merge) {
+      // new rows that repeat a key leave a merge nothing to choose by (PostgreSQL refuses them, SQLite and
+      // MariaDB would keep one of them, silently): refused on every engine, naming the key
+      using repeats = egret::raw_query<egret::detail::static_text<D, stage_repeats_text<N>>, egret::out<"n", std::int64_t>>;
+      std::int64_t repeated = 0;
+      for (auto const& [r] : db.execute(repeats{})) repeated = r;
+      if (repeated != 0)
+        throw std::runtime_error("egret: incremental model \"" + model + "\": its new rows repeat the unique key \"" +
+                                 std::string(detail::unique_key_name<N>()) + "\" (" + std::to_string(repeated) +
+                                 (repeated == 1 ? " value" : " values") + "), so a merge cannot choose between them");
+      db.exec(detail::upsert_sql<D>(table, stage, columns, key, others));
+    } else {
+      if constexpr (how == strategy::delete_insert)
+        db.exec("DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + stage + ")");
+      db.exec("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + stage);
+    }
+    db.exec(detail::drop_stage_sql<D>(stage));
+    record_state<N>(db, opts, vars, row_count<T>(db));
+    tx.commit();
+    return n;
   }
 
   /// Builds node N; returns the rows it loaded or inserted.
@@ -786,27 +997,22 @@ struct pipeline {
       return 0;
     } else {
       egret::detail::require_contract<decltype(query_of<N>()), T>();
-      std::string const sql = model_sql<D, N>(vars);
-      auto tx = db.transaction();
       if constexpr (N::how == materialization::view) {
+        std::string const sql = model_sql<D, N>(vars);
+        auto tx = db.transaction();
         db.drop_view(N::name);
         db.exec("CREATE VIEW " + name + " AS " + sql);
         record_state<N>(db, opts, vars, 0);
         tx.commit();
         return 0;
-      } else if constexpr (D::has_transactional_ddl) {
-        db.drop_table(N::name);
-        db.template create_table<T>();
-        db.exec("INSERT INTO " + name + " " + sql);
-        std::size_t const n = row_count<T>(db);
-        record_state<N>(db, opts, vars, n);
-        tx.commit();
-        return n;
+      } else if constexpr (N::how == materialization::incremental) {
+        static_assert(detail::check_incremental<N>());
+        if constexpr (detail::has_incremental_query<N>)
+          egret::detail::require_contract<decltype(incremental_query_of<N>()), T>();
+        if (opts.full_refresh || !relation_exists<N, Db>(db)) return build_table<N>(db, opts, vars);
+        return run_incremental<N>(db, opts, vars);
       } else {
-        tx.commit();  // nothing done in it: DDL here commits on its own
-        std::size_t const n = rebuild_by_rename<N>(db, sql);
-        record_state<N>(db, opts, vars, n);
-        return n;
+        return build_table<N>(db, opts, vars);
       }
     }
   }

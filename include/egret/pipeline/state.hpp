@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,7 +31,7 @@ namespace egret::pipeline {
 
 /// The state table's rows (`egret_state`).
 EGRET_TABLE(egret_state, (node, std::string), (fingerprint, std::string), (kind, std::string), (built_at, std::string),
-            (row_count, std::int64_t));
+            (row_count, std::int64_t), (column_names, std::string));
 
 namespace detail {
 
@@ -69,13 +70,22 @@ class state_store {
  public:
   explicit state_store(Db& db) : db_(db) {}
 
-  /// Creates egret_state when the database has none.
+  /// Creates egret_state when the database has none, or replaces one of an earlier egret whose columns differ
+  /// (the state only ever makes a run build less: without it every node counts as modified, which is safe).
   void ensure() {
     using D = typename Db::dialect_type;
     std::string create(create_table_sql<D, egret_state>());
     constexpr std::string_view head = "CREATE TABLE ";
     if (create.compare(0, head.size(), head) == 0) create.insert(head.size(), "IF NOT EXISTS ");
     db_.exec(create);
+    try {  // the newest column, unquoted: SQLite takes an unknown "quoted" name for a string
+      using probe = egret::raw_query<"SELECT COUNT(column_names) AS n FROM egret_state", egret::out<"n", std::int64_t>>;
+      for ([[maybe_unused]] auto const& row : db_.execute(probe{})) {
+      }
+    } catch (std::exception const&) {  // an egret_state of another layout
+      db_.drop_table("egret_state");
+      db_.exec(create);
+    }
   }
 
   /// Every node's fingerprint, as the state holds them (none when there is no state table yet).
@@ -89,13 +99,25 @@ class state_store {
 
   /// Records that node `name` was built from `fingerprint`, with `rows` rows. In the caller's transaction (the
   /// one that builds the node, where DDL is transactional), so that the state says what the database holds.
-  void record(std::string_view name, std::string const& fingerprint, std::string_view kind, std::size_t rows) {
+  /// `columns`: the relation's column names, comma-separated, as built (an incremental run compares them).
+  void record(std::string_view name, std::string const& fingerprint, std::string_view kind, std::size_t rows,
+              std::string_view columns) {
     constexpr egret_state s{};
     db_.run(egret::delete_from(s).where(s.node == egret::param<"node", std::string>), std::string(name));
     db_.run(egret::insert_into(s).values(egret::param<"n", std::string>, egret::param<"f", std::string>,
                                          egret::param<"k", std::string>, egret::param<"t", std::string>,
-                                         egret::param<"r", std::int64_t>),
-            std::string(name), fingerprint, std::string(kind), detail::utc_now(), static_cast<std::int64_t>(rows));
+                                         egret::param<"r", std::int64_t>, egret::param<"c", std::string>),
+            std::string(name), fingerprint, std::string(kind), detail::utc_now(), static_cast<std::int64_t>(rows),
+            std::string(columns));
+  }
+
+  /// The columns node `name` was last built with (comma-separated), or nullopt when the state has no row for it.
+  std::optional<std::string> columns_of(std::string_view name) {
+    constexpr egret_state s{};
+    std::optional<std::string> out;
+    for (auto const& [c] : db_.execute(s.filter(s.node == egret::param<"node", std::string>).select(s.column_names), std::string(name)))
+      out = std::string(c);
+    return out;
   }
 
  private:
