@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "../../examples/jaffle_shop/pipeline.hpp"
@@ -67,4 +68,28 @@ TEST_CASE("jaffle pipeline: a duplicated customer fails unique, skips what reads
   CHECK(r.find("customers")->result == pl::status::skipped);     // reads stg_customers
   CHECK(r.find("orders")->result == pl::status::ok);             // does not
   CHECK(r.find("relationships_orders_customer_id__customer_id__customers")->result == pl::status::skipped);
+}
+
+TEST_CASE("jaffle pipeline: --threads 4 builds the same customers and orders as one connection", "[pipeline][parallel]") {
+  auto const dir = fresh("jaffle_threads");
+  auto build = [&](std::string const& file, std::size_t threads) {
+    egret::sqlite::connection db((dir / file).string());
+    pl::run_options o{.seeds = EGRET_TEST_DATA_DIR, .out = nullptr};
+    o.threads = threads;
+    auto const r = jaffle::project::build(db, o, [&] { return std::make_unique<egret::sqlite::connection>((dir / file).string()); });
+    REQUIRE(r.ok());
+    CHECK(tests_with(r, pl::status::pass) == 20);
+    jaffle::customers c;
+    jaffle::orders o2;
+    std::string rows;
+    for (auto const& row : db.execute(c.order_by(c.customer_id)))
+      rows += std::to_string(row.get<"customer_id">()) + ":" + std::to_string(row.get<"number_of_orders">().value_or(0)) + ":" +
+              std::to_string(row.get<"customer_lifetime_value">().value_or(0)) + " ";
+    for (auto const& row : db.execute(o2.order_by(o2.order_id)))
+      rows += std::to_string(row.get<"order_id">()) + ":" + std::to_string(row.get<"amount">().value_or(0)) + " ";
+    return rows;
+  };
+  std::string const one = build("one.db", 1);
+  CHECK(build("four.db", 4) == one);
+  CHECK(one.size() > 1000);
 }

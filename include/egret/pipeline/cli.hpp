@@ -40,6 +40,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -268,6 +269,7 @@ struct command_line {
   bool format_given = false;
   std::string out{};
   bool full_refresh = false;
+  std::size_t threads = 1;
 };
 
 /// The options, and which subcommands take each.
@@ -283,6 +285,7 @@ enum option_set : unsigned {
   opt_dialect = 1u << 8,
   opt_out = 1u << 9,
   opt_full_refresh = 1u << 10,
+  opt_threads = 1u << 11,
 };
 
 struct option_info {
@@ -307,6 +310,7 @@ inline constexpr option_info option_table[] = {
     {"format", 'f', true, opt_format, "FORMAT",
      "show: table or csv (default table); dag: text, dot, mermaid, json, svg or png (default text)"},
     {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
+    {"threads", 'j', true, opt_threads, "N", "run up to N nodes and tests at once, each on its own connection (default 1)"},
     {"full-refresh", 0, false, opt_full_refresh, nullptr, "rebuild incremental models in full, from their build() query"},
     {"out", 'o', true, opt_out, "FILE", "dag --format svg|png: the image file to write (through Graphviz's dot)"},
 };
@@ -318,7 +322,7 @@ struct subcommand_info {
   char const* positional;  // the MODEL argument it takes, or nullptr
 };
 
-inline constexpr unsigned run_options_set = opt_target | opt_seeds | opt_select | opt_exclude | opt_var;
+inline constexpr unsigned run_options_set = opt_target | opt_seeds | opt_select | opt_exclude | opt_var | opt_threads;
 inline constexpr subcommand_info subcommand_table[] = {
     {"build", "load the seeds, build the models, run their tests, in DAG order (the default)",
      run_options_set | opt_store_failures | opt_full_refresh, nullptr},
@@ -468,6 +472,12 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
         break;
       case opt_store_failures: cmd.store_failures = true; break;
       case opt_full_refresh: cmd.full_refresh = true; break;
+      case opt_threads: {
+        auto const [end, ec] = std::from_chars(value.data(), value.data() + value.size(), cmd.threads);
+        if (ec != std::errc() || end != value.data() + value.size() || cmd.threads == 0 || cmd.threads > 256)
+          throw usage_error("--threads " + value + ": a number of connections from 1 to 256");
+        break;
+      }
       case opt_limit: {
         auto const [end, ec] = std::from_chars(value.data(), value.data() + value.size(), cmd.limit);
         if (ec != std::errc() || end != value.data() + value.size())
@@ -631,12 +641,14 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
                    .exclude = cmd.exclude,
                    .store_failures = cmd.store_failures,
                    .vars = vars,
-                   .full_refresh = cmd.full_refresh};
+                   .full_refresh = cmd.full_refresh,
+                   .threads = cmd.threads};
     checked_selection(ro);
     target const t = resolve_target();
     return cd::with_connection<Connections...>(t, [&](auto& db) {
       auto const t0 = std::chrono::steady_clock::now();
-      run_report const report = Pipeline::build(db, ro);
+      using C = std::remove_reference_t<decltype(db)>;
+      run_report const report = Pipeline::build(db, ro, [&] { return std::make_unique<C>(t.location); });
       std::fflush(stdout);
       // run_results.json beside the target: a SQLite file's directory, else the working directory
       std::filesystem::path results = "run_results.json";

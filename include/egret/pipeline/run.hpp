@@ -16,15 +16,19 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <exception>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -110,6 +114,8 @@ struct run_options {
   bool keep_state = true;
   /// Rebuild incremental models in full (from their build() query), as dbt's --full-refresh.
   bool full_refresh = false;
+  /// How many nodes and tests run at once, each on its own connection (build(db, opts, connect)); 1: in order.
+  std::size_t threads = 1;
 };
 
 namespace detail {
@@ -121,6 +127,16 @@ std::string quoted(std::string_view name) {
   render::string_writer w{out};
   D::template quote_identifier<D>(w, name);
   return out;
+}
+
+/// A transaction that writes: the backend's write_transaction() when it has one (SQLite: BEGIN IMMEDIATE, which
+/// waits for another connection's write lock rather than failing on it), else its transaction().
+template <class Db>
+auto write_transaction(Db& db) {
+  if constexpr (requires { db.write_transaction(); })
+    return db.write_transaction();
+  else
+    return db.transaction();
 }
 
 inline double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -321,6 +337,16 @@ struct pipeline {
 
   template <class Db>
   static run_report build(Db& db, run_options const& opts = {}) {
+    return build(db, opts, [] { return std::unique_ptr<Db>(); });
+  }
+
+  /// The same run on up to opts.threads connections at once: `connect()` opens another connection to the same
+  /// database (a std::unique_ptr<Db>), one per extra worker. A node starts when every node it reads is built and
+  /// tested; its tests when the nodes they read are built; what is downstream of a failure is skipped, as in a
+  /// run on one connection, and the tables are the same. SQLite connections are switched to WAL mode (readers
+  /// and one writer at a time) and wait for each other's locks (busy timeout).
+  template <class Db, class Connect>
+  static run_report build(Db& db, run_options const& opts, Connect&& connect) {
     static_assert(graph_type::valid, "egret: the pipeline's graph is not valid (see the errors above)");
     using plan = steps<Db>;
     state st{opts};
@@ -344,11 +370,15 @@ struct pipeline {
       st.total += runs(plan::nodes[i], i, st) ? 1 : 0;
       if (st.selected[i] && opts.run_tests) st.total += plan::nodes[i].tests;
     }
-    for (std::size_t k = 0; k != sizeof...(Ns); ++k) {
-      run_node(db, plan::nodes[graph_type::order[k]], graph_type::order[k], st);
-      if (opts.run_tests)
-        for (auto const& t : plan::tests)
-          if (t.after == k) run_test(db, t, st);
+    if (opts.threads <= 1) {
+      for (std::size_t k = 0; k != sizeof...(Ns); ++k) {
+        run_node(db, plan::nodes[graph_type::order[k]], graph_type::order[k], st, nullptr);
+        if (opts.run_tests)
+          for (auto const& t : plan::tests)
+            if (t.after == k) run_test(db, t, st, nullptr);
+      }
+    } else {
+      run_parallel(db, st, std::forward<Connect>(connect));
     }
     if (opts.out != nullptr)
       std::fprintf(opts.out, "Done. PASS=%zu WARN=%zu ERROR=%zu SKIP=%zu\n",
@@ -631,49 +661,162 @@ struct pipeline {
     }(typename T::reads{});
   }
 
-  template <class Db>
-  static void run_node(Db& db, node_step<Db> const& n, std::size_t i, state& st) {
-    static constexpr std::array<std::string_view, sizeof...(Ns)> names{Ns::name...};
-    if (!runs(n, i, st)) {  // not part of this run: taken as it is in the database
-      st.built[i] = true;
-      return;
+  /// Runs the plan on opts.threads workers, each on its own connection (the first on db).
+  template <class Db, class Connect>
+  static void run_parallel(Db& db, state& st, Connect&& connect) {
+    using plan = steps<Db>;
+    constexpr std::size_t n = sizeof...(Ns);
+    constexpr std::size_t n_tests = plan::tests.size();
+    using D = typename Db::dialect_type;
+    auto prepare = [](Db& c) {
+      if constexpr (detail::sql_family<D>() == 0) {
+        c.exec("PRAGMA busy_timeout = 60000");
+        c.exec("PRAGMA journal_mode = WAL");
+      } else {
+        (void)c;
+      }
+    };
+    prepare(db);
+    std::vector<std::unique_ptr<Db>> extra;
+    for (std::size_t w = 1; w < st.opts.threads; ++w) {
+      std::unique_ptr<Db> c = connect();
+      if (!c) break;  // no way to open more: fewer workers
+      prepare(*c);
+      extra.push_back(std::move(c));
     }
+    std::mutex m;
+    std::condition_variable cv;
+    std::array<bool, n> node_started{}, node_done{};
+    std::array<bool, n_tests + 1> test_started{}, test_done{};
+    std::size_t remaining = n + n_tests;
+    // the next task ready to run (nodes in run order first), or none; called with m held
+    auto next = [&](bool& is_node, std::size_t& which) {
+      for (std::size_t k = 0; k != n; ++k) {
+        std::size_t const i = graph_type::order[k];
+        if (node_started[i]) continue;
+        // as in a run in order: after the nodes it reads, and after the tests of what is upstream of it that
+        // run before it there (whose failure skips it)
+        bool ready = true;
+        for (std::size_t j = 0; j != n; ++j)
+          if (graph_type::direct[i][j] && !node_done[j]) ready = false;
+        for (std::size_t t = 0; ready && t != n_tests; ++t)
+          if (!test_done[t] && graph_type::upstream[i][plan::tests[t].node] && plan::tests[t].after < position[i])
+            ready = false;
+        if (ready) {
+          is_node = true;
+          which = i;
+          return true;
+        }
+      }
+      for (std::size_t t = 0; t != n_tests; ++t) {
+        if (test_started[t]) continue;
+        bool ready = true;
+        for (std::size_t j = 0; j != n; ++j)
+          if (plan::tests[t].needs[j] && !node_done[j]) ready = false;
+        if (ready) {
+          is_node = false;
+          which = t;
+          return true;
+        }
+      }
+      return false;
+    };
+    auto worker = [&](Db& c) {
+      std::unique_lock lk(m);
+      for (;;) {
+        bool is_node = false;
+        std::size_t which = 0;
+        cv.wait(lk, [&] { return remaining == 0 || next(is_node, which); });
+        if (remaining == 0) return;
+        if (is_node) {
+          node_started[which] = true;
+          lk.unlock();
+          run_node(c, plan::nodes[which], which, st, &m);
+          lk.lock();
+          node_done[which] = true;
+        } else {
+          test_started[which] = true;
+          auto const& t = plan::tests[which];
+          lk.unlock();
+          if (st.opts.run_tests) run_test(c, t, st, &m);
+          lk.lock();
+          test_done[which] = true;
+        }
+        --remaining;
+        cv.notify_all();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (auto& c : extra) threads.emplace_back(worker, std::ref(*c));
+    worker(db);
+    for (auto& t : threads) t.join();
+  }
+
+  /// Calls f with `m` locked (when there is one: a parallel run).
+  template <class F>
+  static decltype(auto) locked(std::mutex* m, F&& f) {
+    if (m == nullptr) return f();
+    std::lock_guard lk(*m);
+    return f();
+  }
+
+  template <class Db>
+  static void run_node(Db& db, node_step<Db> const& n, std::size_t i, state& st, std::mutex* m) {
+    static constexpr std::array<std::string_view, sizeof...(Ns)> names{Ns::name...};
+    bool upstream_failed = false;
+    bool const run = locked(m, [&] {
+      if (!runs(n, i, st)) {  // not part of this run: taken as it is in the database
+        st.built[i] = true;
+        return false;
+      }
+      for (std::size_t j = 0; j != sizeof...(Ns); ++j) upstream_failed = upstream_failed || (graph_type::upstream[i][j] && st.failed[j]);
+      return true;
+    });
+    if (!run) return;
     step_result r;
     r.name = std::string(names[i]);
     r.what = std::string(n.what);
-    bool upstream_failed = false;
-    for (std::size_t j = 0; j != sizeof...(Ns); ++j) upstream_failed = upstream_failed || (graph_type::upstream[i][j] && st.failed[j]);
+    bool built = false;
     auto const t0 = std::chrono::steady_clock::now();
     if (upstream_failed) {
       r.result = status::skipped;
       r.message = "skipped: an upstream step failed";
-      st.failed[i] = true;  // and so is everything downstream of it
     } else {
       try {
         r.rows = n.build(db, st.opts, st.vars);
         r.result = status::ok;
-        st.built[i] = true;
+        built = true;
       } catch (std::exception const& e) {
         r.result = status::error;
         r.message = e.what();
-        st.failed[i] = true;
       }
     }
     r.seconds = detail::seconds_since(t0);
-    detail::print_step(st.opts.out, ++st.step, st.total, r, n.verb, st.colors);
-    st.report.steps.push_back(std::move(r));
+    locked(m, [&] {
+      if (built)
+        st.built[i] = true;
+      else
+        st.failed[i] = true;  // and so is everything downstream of it
+      detail::print_step(st.opts.out, ++st.step, st.total, r, n.verb, st.colors);
+      st.report.steps.push_back(std::move(r));
+    });
   }
 
   /// Runs data test t of a model: skipped when a table it reads was not built; a failure of an error-severity
   /// test marks the model failed, so that what is downstream of it is skipped.
   template <class Db>
-  static void run_test(Db& db, test_step<Db> const& t, state& st) {
-    if (!st.selected[t.node]) return;
+  static void run_test(Db& db, test_step<Db> const& t, state& st, std::mutex* m) {
+    bool inputs_built = true;
+    bool const run = locked(m, [&] {
+      if (!st.selected[t.node]) return false;
+      for (std::size_t j = 0; j != sizeof...(Ns); ++j) inputs_built = inputs_built && (!t.needs[j] || st.built[j]);
+      return true;
+    });
+    if (!run) return;
     step_result r;
     r.name = std::string(t.name);
     r.what = "test";
-    bool inputs_built = true;
-    for (std::size_t j = 0; j != sizeof...(Ns); ++j) inputs_built = inputs_built && (!t.needs[j] || st.built[j]);
+    bool fails_model = false;
     auto const t0 = std::chrono::steady_clock::now();
     if (!inputs_built) {
       r.result = status::skipped;
@@ -691,12 +834,12 @@ struct pipeline {
         } else {
           r.result = status::fail;
           r.message = got + ", configured to fail";
-          st.failed[t.node] = true;
+          fails_model = true;
         }
       } catch (std::exception const& e) {
         r.result = status::error;
         r.message = e.what();
-        st.failed[t.node] = true;
+        fails_model = true;
       }
     }
     if (t.proved) {
@@ -705,8 +848,11 @@ struct pipeline {
         r.message += " (its type says NOT NULL: the data in the database breaks it)";
     }
     r.seconds = detail::seconds_since(t0);
-    detail::print_step(st.opts.out, ++st.step, st.total, r, "", st.colors);
-    st.report.steps.push_back(std::move(r));
+    locked(m, [&] {
+      if (fails_model) st.failed[t.node] = true;
+      detail::print_step(st.opts.out, ++st.step, st.total, r, "", st.colors);
+      st.report.steps.push_back(std::move(r));
+    });
   }
 
   /// The number of rows test t's query returns. A query that captures no value is counted by SQL text fixed at
@@ -743,7 +889,7 @@ struct pipeline {
       throw std::invalid_argument("egret: --store-failures: the test name \"" + std::string(T::name) +
                                   "\" is longer than 63 characters, the longest table name PostgreSQL and MariaDB keep");
     std::string const table = detail::quoted<Db>(T::name);
-    auto tx = db.transaction();
+    auto tx = detail::write_transaction(db);
     db.drop_table(T::name);
     db.exec("CREATE TABLE " + table + " AS " + select);
     tx.commit();
@@ -850,7 +996,7 @@ struct pipeline {
       if constexpr (detail::has_unique_key<N>)
         key_index = "CREATE UNIQUE INDEX " + detail::quoted<Db>(std::string(N::name) + "__egret_key") + " ON ";
     }
-    auto tx = db.transaction();
+    auto tx = detail::write_transaction(db);
     if constexpr (D::has_transactional_ddl) {
       db.drop_table(N::name);
       db.template create_table<T>();
@@ -942,7 +1088,7 @@ struct pipeline {
       }(typename T::egret_columns{});
     };
     if (!added.empty() && !D::has_transactional_ddl) add_columns();
-    auto tx = db.transaction();
+    auto tx = detail::write_transaction(db);
     if (!added.empty() && D::has_transactional_ddl) add_columns();
     db.exec(detail::drop_stage_sql<D>(stage));
     db.exec("CREATE TEMPORARY TABLE " + stage + " AS " + sql);
@@ -979,7 +1125,7 @@ struct pipeline {
     using T = typename N::relation_type;
     std::string const name = detail::quoted<Db>(N::name);
     if constexpr (N::kind == node_kind::seed) {
-      auto tx = db.transaction();
+      auto tx = detail::write_transaction(db);
       std::string create(create_table_sql<D, T>());
       constexpr std::string_view head = "CREATE TABLE ";
       if (create.compare(0, head.size(), head) == 0) create.insert(head.size(), "IF NOT EXISTS ");
@@ -999,7 +1145,7 @@ struct pipeline {
       egret::detail::require_contract<decltype(query_of<N>()), T>();
       if constexpr (N::how == materialization::view) {
         std::string const sql = model_sql<D, N>(vars);
-        auto tx = db.transaction();
+        auto tx = detail::write_transaction(db);
         db.drop_view(N::name);
         db.exec("CREATE VIEW " + name + " AS " + sql);
         record_state<N>(db, opts, vars, 0);

@@ -270,6 +270,9 @@ class connection {
   sqlite::transaction transaction(begin_mode mode = begin_mode::deferred) {
     return sqlite::transaction(h_.get(), mode);
   }
+  /// A transaction that will write: BEGIN IMMEDIATE, so that with other connections writing to the same file
+  /// it waits for their lock (the busy timeout) instead of failing when it first writes after reading.
+  sqlite::transaction write_transaction() { return transaction(begin_mode::immediate); }
 
   // ---- CSV loading (defined in <egret/sqlite/load_csv.hpp>, which a program calling these includes) ----
 
