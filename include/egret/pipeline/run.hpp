@@ -129,6 +129,25 @@ std::string quoted(std::string_view name) {
   return out;
 }
 
+/// The state rows of a run's successful builds, written together at its end (one transaction: the statements
+/// on egret_state are prepared once, not again after each build's DDL). A run that stops before its end leaves
+/// them unwritten, which can only make the next state:modified run build more.
+struct state_log {
+  struct entry {
+    std::string_view node;
+    std::string fingerprint;
+    std::string_view kind;
+    std::size_t rows;
+    std::string columns;
+  };
+  std::mutex m;
+  std::vector<entry> entries;
+  void add(entry e) {
+    std::lock_guard lk(m);
+    entries.push_back(std::move(e));
+  }
+};
+
 /// A transaction that writes: the backend's write_transaction() when it has one (SQLite: BEGIN IMMEDIATE, which
 /// waits for another connection's write lock rather than failing on it), else its transaction().
 template <class Db>
@@ -380,6 +399,7 @@ struct pipeline {
     } else {
       run_parallel(db, st, std::forward<Connect>(connect));
     }
+    write_state(db, st.log);
     if (opts.out != nullptr)
       std::fprintf(opts.out, "Done. PASS=%zu WARN=%zu ERROR=%zu SKIP=%zu\n",
                    st.report.count(status::pass) + st.report.count(status::ok), st.report.count(status::warn),
@@ -397,6 +417,7 @@ struct pipeline {
     std::array<bool, sizeof...(Ns)> built{};  // in this run, or before it when it does not run the node
     std::array<bool, sizeof...(Ns)> failed{};
     var_values vars{};
+    detail::state_log log{};
     bool colors = false;
     std::size_t step = 0;
     std::size_t total = 0;
@@ -516,7 +537,7 @@ struct pipeline {
     std::string_view what;  // "seed", "view model", ...
     std::string_view verb;  // "loaded seed", "created view model", ...
     std::size_t tests;      // how many data tests the node has
-    std::size_t (*build)(Db&, run_options const&, var_values const&);
+    std::size_t (*build)(Db&, run_options const&, var_values const&, detail::state_log&);
     std::string_view name;
     /// What built the node's relation (state.hpp), or nullptr for a node the state does not track.
     std::string (*fingerprint)(run_options const&, var_values const&);
@@ -783,7 +804,7 @@ struct pipeline {
       r.message = "skipped: an upstream step failed";
     } else {
       try {
-        r.rows = n.build(db, st.opts, st.vars);
+        r.rows = n.build(db, st.opts, st.vars, st.log);
         r.result = status::ok;
         built = true;
       } catch (std::exception const& e) {
@@ -825,15 +846,15 @@ struct pipeline {
       try {
         std::size_t const n = t.count(db, st.opts.store_failures);
         r.rows = n;
-        std::string const got = "Got " + std::to_string(n) + (n == 1 ? " result" : " results");
+        auto got = [n] { return "Got " + std::to_string(n) + (n == 1 ? " result" : " results"); };
         if (n == 0) {
           r.result = status::pass;
         } else if (t.level == severity::warn) {
           r.result = status::warn;
-          r.message = got + ", configured to warn";
+          r.message = got() + ", configured to warn";
         } else {
           r.result = status::fail;
-          r.message = got + ", configured to fail";
+          r.message = got() + ", configured to fail";
           fails_model = true;
         }
       } catch (std::exception const& e) {
@@ -938,12 +959,24 @@ struct pipeline {
     return row_count<T>(db);
   }
 
-  /// Records in the state table that node N was built (when opts.keep_state).
+  /// Notes, for the state table, that node N was built (when opts.keep_state); `sql`: the SQL it was built from,
+  /// when the caller has it (else rendered again for the fingerprint).
   template <class N, class Db>
-  static void record_state(Db& db, run_options const& opts, var_values const& vars, std::size_t rows) {
+  static void record_state(detail::state_log& log, run_options const& opts, var_values const& vars, std::size_t rows) {
     if (!opts.keep_state) return;
-    state_store<Db>(db).record(N::name, fingerprint_of<N, typename Db::dialect_type>(opts, vars), steps<Db>::nodes[index_of<N>()].what,
-                               rows, column_list<typename N::relation_type>());
+    log.add({N::name, fingerprint_of<N, typename Db::dialect_type>(opts, vars), steps<Db>::nodes[index_of<N>()].what, rows,
+             column_list<typename N::relation_type>()});
+  }
+
+  /// Writes the run's state rows (one transaction).
+  template <class Db>
+  static void write_state(Db& db, detail::state_log& log) {
+    if (log.entries.empty()) return;
+    state_store<Db> store(db);
+    auto tx = detail::write_transaction(db);
+    for (auto const& e : log.entries) store.record(e.node, e.fingerprint, e.kind, e.rows, e.columns);
+    tx.commit();
+    log.entries.clear();
   }
 
   /// Table T's column names, comma-separated (as the state table keeps them).
@@ -986,7 +1019,7 @@ struct pipeline {
   /// A table model's full build: atomic (a transaction where DDL is transactional; else under another name and
   /// renamed); an incremental model's also gets the unique index its strategy needs.
   template <class N, class Db>
-  static std::size_t build_table(Db& db, run_options const& opts, var_values const& vars) {
+  static std::size_t build_table(Db& db, run_options const& opts, var_values const& vars, detail::state_log& log) {
     using D = typename Db::dialect_type;
     using T = typename N::relation_type;
     std::string const name = detail::quoted<Db>(N::name);
@@ -1003,13 +1036,13 @@ struct pipeline {
       db.exec("INSERT INTO " + name + " " + sql);
       if (!key_index.empty()) db.exec(key_index + name + " (" + detail::quoted<Db>(detail::unique_key_name<N>()) + ")");
       std::size_t const n = row_count<T>(db);
-      record_state<N>(db, opts, vars, n);
+      record_state<N, Db>(log, opts, vars, n);
       tx.commit();
       return n;
     } else {
       tx.commit();  // nothing done in it: DDL here commits on its own
       std::size_t const n = rebuild_by_rename<N>(db, sql, key_index);
-      record_state<N>(db, opts, vars, n);
+      record_state<N, Db>(log, opts, vars, n);
       return n;
     }
   }
@@ -1017,7 +1050,7 @@ struct pipeline {
   /// An incremental run of model N on its existing table (incremental.hpp): the new rows staged, then appended,
   /// deleted and inserted, or merged on the unique key, in one transaction.
   template <class N, class Db>
-  static std::size_t run_incremental(Db& db, run_options const& opts, var_values const& vars) {
+  static std::size_t run_incremental(Db& db, run_options const& opts, var_values const& vars, detail::state_log& log) {
     using D = typename Db::dialect_type;
     using T = typename N::relation_type;
     std::string const model(N::name);
@@ -1113,14 +1146,14 @@ struct pipeline {
       db.exec("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + stage);
     }
     db.exec(detail::drop_stage_sql<D>(stage));
-    record_state<N>(db, opts, vars, row_count<T>(db));
+    record_state<N, Db>(log, opts, vars, row_count<T>(db));
     tx.commit();
     return n;
   }
 
   /// Builds node N; returns the rows it loaded or inserted.
   template <class N, class Db>
-  static std::size_t materialize(Db& db, run_options const& opts, var_values const& vars) {
+  static std::size_t materialize(Db& db, run_options const& opts, var_values const& vars, detail::state_log& log) {
     using D = typename Db::dialect_type;
     using T = typename N::relation_type;
     std::string const name = detail::quoted<Db>(N::name);
@@ -1132,7 +1165,7 @@ struct pipeline {
       db.exec(create);
       db.exec("DELETE FROM " + name);
       std::size_t const n = db.template load_csv<T>((opts.seeds / std::string(N::file)).string());
-      record_state<N>(db, opts, vars, n);
+      record_state<N, Db>(log, opts, vars, n);
       tx.commit();
       return n;
     } else if constexpr (N::kind == node_kind::source) {
@@ -1148,17 +1181,17 @@ struct pipeline {
         auto tx = detail::write_transaction(db);
         db.drop_view(N::name);
         db.exec("CREATE VIEW " + name + " AS " + sql);
-        record_state<N>(db, opts, vars, 0);
+        record_state<N, Db>(log, opts, vars, 0);
         tx.commit();
         return 0;
       } else if constexpr (N::how == materialization::incremental) {
         static_assert(detail::check_incremental<N>());
         if constexpr (detail::has_incremental_query<N>)
           egret::detail::require_contract<decltype(incremental_query_of<N>()), T>();
-        if (opts.full_refresh || !relation_exists<N, Db>(db)) return build_table<N>(db, opts, vars);
-        return run_incremental<N>(db, opts, vars);
+        if (opts.full_refresh || !relation_exists<N, Db>(db)) return build_table<N>(db, opts, vars, log);
+        return run_incremental<N>(db, opts, vars, log);
       } else {
-        return build_table<N>(db, opts, vars);
+        return build_table<N>(db, opts, vars, log);
       }
     }
   }
