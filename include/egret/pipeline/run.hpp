@@ -583,6 +583,12 @@ struct pipeline {
 
   /// The fingerprint of node N for dialect D (state.hpp): its SQL, materialization and CREATE TABLE; a seed's
   /// CREATE TABLE and file bytes.
+  /// The fingerprint of a (view or table) model N whose SQL the caller has.
+  template <class N, class D>
+  static std::string fingerprint_of_sql(std::string const& sql) {
+    std::uint64_t const h = fnv1a(create_table_sql<D, typename N::relation_type>());
+    return detail::hex64(fnv1a(sql, fnv1a(to_string(N::how), h)));
+  }
   template <class N, class D>
   static std::string fingerprint_of(run_options const& opts, var_values const& vars) {
     using T = typename N::relation_type;
@@ -962,10 +968,18 @@ struct pipeline {
   /// Notes, for the state table, that node N was built (when opts.keep_state); `sql`: the SQL it was built from,
   /// when the caller has it (else rendered again for the fingerprint).
   template <class N, class Db>
-  static void record_state(detail::state_log& log, run_options const& opts, var_values const& vars, std::size_t rows) {
+  static void record_state(detail::state_log& log, run_options const& opts, var_values const& vars, std::size_t rows,
+                           std::string const* sql = nullptr) {
     if (!opts.keep_state) return;
-    log.add({N::name, fingerprint_of<N, typename Db::dialect_type>(opts, vars), steps<Db>::nodes[index_of<N>()].what, rows,
-             column_list<typename N::relation_type>()});
+    using D = typename Db::dialect_type;
+    std::string fp;
+    if constexpr (N::kind == node_kind::model) {
+      if constexpr (N::how != materialization::incremental) {
+        if (sql != nullptr) fp = fingerprint_of_sql<N, D>(*sql);
+      }
+    }
+    if (fp.empty()) fp = fingerprint_of<N, D>(opts, vars);
+    log.add({N::name, std::move(fp), steps<Db>::nodes[index_of<N>()].what, rows, column_list<typename N::relation_type>()});
   }
 
   /// Writes the run's state rows (one transaction).
@@ -1036,13 +1050,13 @@ struct pipeline {
       db.exec("INSERT INTO " + name + " " + sql);
       if (!key_index.empty()) db.exec(key_index + name + " (" + detail::quoted<Db>(detail::unique_key_name<N>()) + ")");
       std::size_t const n = row_count<T>(db);
-      record_state<N, Db>(log, opts, vars, n);
+      record_state<N, Db>(log, opts, vars, n, &sql);
       tx.commit();
       return n;
     } else {
       tx.commit();  // nothing done in it: DDL here commits on its own
       std::size_t const n = rebuild_by_rename<N>(db, sql, key_index);
-      record_state<N, Db>(log, opts, vars, n);
+      record_state<N, Db>(log, opts, vars, n, &sql);
       return n;
     }
   }
@@ -1181,7 +1195,7 @@ struct pipeline {
         auto tx = detail::write_transaction(db);
         db.drop_view(N::name);
         db.exec("CREATE VIEW " + name + " AS " + sql);
-        record_state<N, Db>(log, opts, vars, 0);
+        record_state<N, Db>(log, opts, vars, 0, &sql);
         tx.commit();
         return 0;
       } else if constexpr (N::how == materialization::incremental) {

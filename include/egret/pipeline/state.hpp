@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -41,16 +42,28 @@ inline std::string hex64(std::uint64_t h) {
   return buf;
 }
 
-/// FNV-1a of a file's bytes, continuing from h; a file that cannot be read hashes as its absence.
+/// A hash of a file's bytes, continuing from h, eight bytes at a step (a multiply and a shift each: a seed file
+/// is hashed at every build, and byte-wise FNV-1a cost 5 instructions a byte); a file that cannot be read
+/// hashes as its absence. Change detection only, not cryptographic.
 inline std::uint64_t hash_file(std::filesystem::path const& p, std::uint64_t h) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return fnv1a("<missing file>", h);
-  char buf[1 << 16];
-  while (in) {
-    in.read(buf, sizeof buf);
-    h = fnv1a(std::string_view(buf, static_cast<std::size_t>(in.gcount())), h);
+  std::FILE* f = std::fopen(p.c_str(), "rb");
+  if (f == nullptr) return fnv1a("<missing file>", h);
+  unsigned char buf[1 << 16];
+  std::size_t n = 0;
+  std::uint64_t total = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) != 0) {
+    total += n;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, buf + i, 8);
+      h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+      h ^= h >> 29;
+    }
+    for (; i != n; ++i) h = (h ^ buf[i]) * 1099511628211ull;
   }
-  return h;
+  std::fclose(f);
+  return (h ^ total) * 0x9e3779b97f4a7c15ull;
 }
 
 inline std::string utc_now() {
