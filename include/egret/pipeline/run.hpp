@@ -379,7 +379,7 @@ struct pipeline {
       for (bool b : st.selected) any = any || b;
       if (!any) {
         if (opts.out != nullptr) std::fprintf(opts.out, "Nothing to do: no node differs from the target's state\n");
-        return st.report;
+        return std::move(st.report);
       }
     } else {
       st.selected = selection(opts);
@@ -404,7 +404,7 @@ struct pipeline {
       std::fprintf(opts.out, "Done. PASS=%zu WARN=%zu ERROR=%zu SKIP=%zu\n",
                    st.report.count(status::pass) + st.report.count(status::ok), st.report.count(status::warn),
                    st.report.count(status::error) + st.report.count(status::fail), st.report.count(status::skipped));
-    return st.report;
+    return std::move(st.report);
   }
 
  private:
