@@ -7,3 +7,4 @@
 #include <egret/pipeline/graph.hpp>
 #include <egret/pipeline/node.hpp>
 #include <egret/pipeline/run.hpp>
+#include <egret/pipeline/source_check.hpp>
