@@ -165,6 +165,10 @@ constexpr std::string_view kind_name() {
     return "view model";
   else if constexpr (N::how == materialization::table)
     return "table model";
+  else if constexpr (N::how == materialization::incremental)
+    return "incremental model";
+  else if constexpr (N::how == materialization::snapshot)
+    return "snapshot";
   else
     return "ephemeral model";
 }

@@ -30,17 +30,20 @@ enum class materialization : unsigned char {
   table,      // CREATE TABLE + INSERT ... SELECT, rebuilt atomically on each run
   ephemeral,  // not built: inlined as a CTE into each model that reads it
   incremental,  // a table built once, then given only the new or changed rows on each run (incremental.hpp)
+  snapshot,     // a history table (slowly changing dimension, type 2): a new row version when a row changes (snapshot.hpp)
 };
 inline constexpr materialization view = materialization::view;
 inline constexpr materialization table = materialization::table;
 inline constexpr materialization ephemeral = materialization::ephemeral;
 inline constexpr materialization incremental = materialization::incremental;
+inline constexpr materialization snapshot = materialization::snapshot;
 
 constexpr std::string_view to_string(materialization m) {
   switch (m) {
     case materialization::view: return "view";
     case materialization::table: return "table";
     case materialization::incremental: return "incremental";
+    case materialization::snapshot: return "snapshot";
     default: return "ephemeral";
   }
 }
@@ -50,6 +53,12 @@ enum class strategy : unsigned char {
   append,         // INSERT the new rows
   delete_insert,  // DELETE the rows whose unique key comes again, then INSERT the new rows
   merge,          // upsert on the unique key: ON CONFLICT ... DO UPDATE / ON DUPLICATE KEY UPDATE
+};
+
+/// How a snapshot tells that a row changed (dbt's snapshot strategies).
+enum class snapshot_strategy : unsigned char {
+  timestamp,  // its updated_at column is later than the current version's (valid_from = updated_at)
+  check,      // one of its check_cols differs from the current version's (valid_from = the run's time)
 };
 
 /// What an incremental run does when the model's contract has columns the table was not built with.

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <optional>
 #include <exception>
 #include <filesystem>
@@ -42,6 +43,7 @@
 #include <egret/pipeline/incremental.hpp>
 #include <egret/pipeline/node.hpp>
 #include <egret/pipeline/selector.hpp>
+#include <egret/pipeline/snapshot.hpp>
 #include <egret/pipeline/state.hpp>
 #include <egret/pipeline/vars.hpp>
 
@@ -184,7 +186,7 @@ inline void print_step(std::FILE* out, std::size_t i, std::size_t n, step_result
   std::size_t const dots_to = 68 + on.size() + off.size();
   while (line.size() < dots_to) line += '.';
   char tail[96];
-  if (r.rows != 0 || r.what == "seed" || r.what == "table model" || r.what == "incremental model")
+  if (r.rows != 0 || r.what == "seed" || r.what == "table model" || r.what == "incremental model" || r.what == "snapshot")
     std::snprintf(tail, sizeof tail, " %zu rows in %.2fs", r.rows, r.seconds);
   else
     std::snprintf(tail, sizeof tail, " in %.2fs", r.seconds);
@@ -570,6 +572,8 @@ struct pipeline {
       return {N::kind, "table model", "created table model", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else if constexpr (N::how == materialization::incremental)
       return {N::kind, "incremental model", "built incremental model", n_tests, &materialize<N, Db>, N::name, fp, ex};
+    else if constexpr (N::how == materialization::snapshot)
+      return {N::kind, "snapshot", "snapshotted", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else
       return {N::kind, "ephemeral model", "inlined ephemeral model", n_tests, &materialize<N, Db>, N::name, fp, ex};
   }
@@ -1165,6 +1169,77 @@ struct pipeline {
     return n;
   }
 
+  /// A snapshot run (snapshot.hpp): the rows now staged; first versions of new keys; the changed keys' current
+  /// versions closed and new ones inserted; in one transaction. Returns the versions it inserted.
+  template <class N, class Db>
+  static std::size_t run_snapshot(Db& db, run_options const& opts, var_values const& vars, detail::state_log& log) {
+    using D = typename Db::dialect_type;
+    using T = typename N::relation_type;
+    using cols = typename T::egret_columns;
+    auto q = [](std::string_view n) { return detail::quoted<Db>(n); };
+    std::string const table = q(N::name);
+    std::string const stage = q(std::string(N::name) + "__egret_stage");
+    std::string const changes = q(std::string(N::name) + "__egret_changes");
+    std::string const key = q(detail::unique_key_name<N>());
+    std::string const valid_from = q("valid_from"), valid_to = q("valid_to");
+    std::string data, data_s, data_ch;  // the rows' columns: bare, of the stage (s.), of the changes (ch.)
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      ((data += (I ? ", " : "") + q(at_t<I, cols>::name.view()),
+        data_s += std::string(I ? ", " : "") + "s." + q(at_t<I, cols>::name.view()),
+        data_ch += std::string(I ? ", " : "") + "ch." + q(at_t<I, cols>::name.view())),
+       ...);
+    }(std::make_index_sequence<cols::size - 2>{});
+    // the new version's valid_from, for a staged row s: its updated_at, or the run's time
+    std::string from_s, changed;
+    if constexpr (detail::snapshot_strategy_of<N>() == snapshot_strategy::timestamp) {
+      std::string const u = q(detail::updated_at_name<N>());
+      from_s = "s." + u;
+      changed = "s." + u + " > c." + u;
+    } else {
+      std::time_t const t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      egret::timestamp const now(egret::date(tm.tm_year + 1900, static_cast<std::uint32_t>(tm.tm_mon + 1),
+                                             static_cast<std::uint32_t>(tm.tm_mday)),
+                                 static_cast<std::uint32_t>(tm.tm_hour), static_cast<std::uint32_t>(tm.tm_min),
+                                 static_cast<std::uint32_t>(tm.tm_sec));
+      render::string_writer w{from_s};
+      D::template inline_literal<D>(w, now);
+      for (std::string_view c : detail::check_column_names<N>())
+        changed += (changed.empty() ? "" : " OR ") + detail::distinct_sql<D>("s." + q(c), "c." + q(c));
+    }
+    std::string const sql = model_sql<D, N>(vars);
+    bool const exists = relation_exists<N, Db>(db);  // before the transaction: on PostgreSQL a failed read aborts it
+    auto tx = detail::write_transaction(db);
+    std::size_t inserted = 0;
+    if (!exists) {
+      db.template create_table<T>();
+      db.exec("INSERT INTO " + table + " (" + data + ", " + valid_from + ", " + valid_to + ") SELECT " + data_s + ", " +
+              from_s + ", NULL FROM (" + sql + ") AS s");
+      inserted = row_count<T>(db);
+    } else {
+      std::size_t const before = row_count<T>(db);
+      db.exec(detail::drop_stage_sql<D>(stage));
+      db.exec(detail::drop_stage_sql<D>(changes));
+      db.exec("CREATE TEMPORARY TABLE " + stage + " AS " + sql);
+      db.exec("CREATE TEMPORARY TABLE " + changes + " AS SELECT " + data_s + ", " + from_s + " AS egret_valid_from FROM " +
+              stage + " AS s JOIN " + table + " AS c ON s." + key + " = c." + key + " WHERE c." + valid_to + " IS NULL AND (" +
+              changed + ")");
+      db.exec("INSERT INTO " + table + " (" + data + ", " + valid_from + ", " + valid_to + ") SELECT " + data_s + ", " +
+              from_s + ", NULL FROM " + stage + " AS s WHERE NOT EXISTS (SELECT 1 FROM " + table + " AS c WHERE c." + key +
+              " = s." + key + ")");
+      db.exec(detail::close_versions_sql<D>(table, changes, key, valid_to));
+      db.exec("INSERT INTO " + table + " (" + data + ", " + valid_from + ", " + valid_to + ") SELECT " + data_ch +
+              ", ch.egret_valid_from, NULL FROM " + changes + " AS ch");
+      db.exec(detail::drop_stage_sql<D>(changes));
+      db.exec(detail::drop_stage_sql<D>(stage));
+      inserted = row_count<T>(db) - before;
+    }
+    record_state<N, Db>(log, opts, vars, row_count<T>(db), &sql);
+    tx.commit();
+    return inserted;
+  }
+
   /// Builds node N; returns the rows it loaded or inserted.
   template <class N, class Db>
   static std::size_t materialize(Db& db, run_options const& opts, var_values const& vars, detail::state_log& log) {
@@ -1189,8 +1264,15 @@ struct pipeline {
     } else if constexpr (N::how == materialization::ephemeral) {
       return 0;
     } else {
-      egret::detail::require_contract<decltype(query_of<N>()), T>();
-      if constexpr (N::how == materialization::view) {
+      if constexpr (N::how == materialization::snapshot) {
+        static_assert(detail::check_snapshot<N, decltype(query_of<N>())>());
+        return run_snapshot<N>(db, opts, vars, log);
+      } else {
+        egret::detail::require_contract<decltype(query_of<N>()), T>();
+      }
+      if constexpr (N::how == materialization::snapshot) {
+        return 0;  // (built above)
+      } else if constexpr (N::how == materialization::view) {
         std::string const sql = model_sql<D, N>(vars);
         auto tx = detail::write_transaction(db);
         db.drop_view(N::name);
