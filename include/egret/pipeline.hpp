@@ -8,3 +8,4 @@
 #include <egret/pipeline/node.hpp>
 #include <egret/pipeline/run.hpp>
 #include <egret/pipeline/source_check.hpp>
+#include <egret/pipeline/unit_test.hpp>
