@@ -44,6 +44,7 @@
 #include <egret/pipeline/node.hpp>
 #include <egret/pipeline/selector.hpp>
 #include <egret/pipeline/snapshot.hpp>
+#include <egret/pipeline/source_check.hpp>
 #include <egret/pipeline/state.hpp>
 #include <egret/pipeline/vars.hpp>
 
@@ -1047,10 +1048,24 @@ struct pipeline {
       if constexpr (detail::has_unique_key<N>)
         key_index = "CREATE UNIQUE INDEX " + detail::quoted<Db>(std::string(N::name) + "__egret_key") + " ON ";
     }
+    // PostgreSQL refuses to drop a table a view reads: when the live table already has the contract's columns,
+    // its rows are replaced instead (DELETE, INSERT, in the same transaction)
+    bool refill = false;
+    if constexpr (detail::sql_family<D>() == 1) {
+      try {
+        verify_source<T>(db);
+        refill = true;
+      } catch (std::exception const&) {
+      }
+    }
     auto tx = detail::write_transaction(db);
     if constexpr (D::has_transactional_ddl) {
-      db.drop_table(N::name);
-      db.template create_table<T>();
+      if (refill) {
+        db.exec("DELETE FROM " + name);
+      } else {
+        db.drop_table(N::name);
+        db.template create_table<T>();
+      }
       db.exec("INSERT INTO " + name + " " + sql);
       if (!key_index.empty()) db.exec(key_index + name + " (" + detail::quoted<Db>(detail::unique_key_name<N>()) + ")");
       std::size_t const n = row_count<T>(db);
@@ -1258,8 +1273,7 @@ struct pipeline {
       tx.commit();
       return n;
     } else if constexpr (N::kind == node_kind::source) {
-      for ([[maybe_unused]] auto const& row : db.execute(T{}.limit(std::int64_t{0}))) {
-      }
+      verify_source<T>(db);  // the live table's columns, types and nullability against the declared ones
       return 0;
     } else if constexpr (N::how == materialization::ephemeral) {
       return 0;
@@ -1275,8 +1289,18 @@ struct pipeline {
       } else if constexpr (N::how == materialization::view) {
         std::string const sql = model_sql<D, N>(vars);
         auto tx = detail::write_transaction(db);
-        db.drop_view(N::name);
-        db.exec("CREATE VIEW " + name + " AS " + sql);
+        if constexpr (detail::sql_family<D>() == 0) {
+          // SQLite's CREATE VIEW resolves nothing: the new view is read once before it is committed, so that a
+          // view whose SQL fails rolls back to the previous one
+          db.drop_view(N::name);
+          db.exec("CREATE VIEW " + name + " AS " + sql);
+          for ([[maybe_unused]] auto const& row : db.execute(T{}.limit(std::int64_t{0}))) {
+          }
+        } else {
+          // PostgreSQL, MariaDB: replaced in one statement, so that a failure keeps the previous view (MariaDB's DDL
+          // commits on its own) and the views that read it are kept (PostgreSQL refuses to drop them)
+          db.exec("CREATE OR REPLACE VIEW " + name + " AS " + sql);
+        }
         record_state<N, Db>(log, opts, vars, 0, &sql);
         tx.commit();
         return 0;
