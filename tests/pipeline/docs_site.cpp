@@ -44,6 +44,9 @@ EGRET_TABLE(items, (id, std::int64_t), (name, std::string), (price, std::optiona
 EGRET_TABLE(cheap, (id, std::int64_t), (name, std::string), (price, std::optional<double>));
 EGRET_TABLE(dear, (id, std::int64_t), (price, std::optional<double>));
 EGRET_TABLE(named, (id, std::int64_t));
+// a TEXT key (VARCHAR(255) on MySQL / MariaDB) and a DATE: each column's type read back from its CREATE TABLE
+EGRET_TABLE(keyed, (code, std::string), (day, egret::date), (note, std::optional<std::string>), (n, std::int32_t));
+EGRET_PRIMARY_KEY(keyed, code, day)
 
 struct cheap_node : pl::model<pl::ephemeral, cheap> {
   static constexpr auto build(items i) {
@@ -62,6 +65,27 @@ struct named_node : pl::model<pl::table, named> {
   static constexpr auto build(cheap c) { return c.select(c.id); }
 };
 using shop = pl::pipeline<named_node, dear_node, cheap_node, pl::seed<items, "items.csv">>;
+
+template <class D, class T, class... Cs>
+void check_column_types(pl::docs_site_data::node const& n, std::size_t d, egret::type_list<Cs...>) {
+  REQUIRE(n.columns.size() == sizeof...(Cs));
+  std::size_t k = 0;
+  (
+      [&] {
+        INFO(n.name << "." << n.columns[k].name << " in " << pl::docs_site_data::dialects[d]);
+        CHECK(n.columns[k].sql_type[d] == pl::detail::declared_sql_type<D, T, Cs>());
+        ++k;
+      }(),
+      ...);
+}
+
+template <class T>
+void check_column_types(pl::docs_site_data::node const& n) {
+  check_column_types<egret::dialect::sqlite, T>(n, 0, typename T::egret_columns{});
+  check_column_types<egret::dialect::postgres, T>(n, 1, typename T::egret_columns{});
+  check_column_types<egret::dialect::mysql, T>(n, 2, typename T::egret_columns{});
+  check_column_types<egret::dialect::mariadb, T>(n, 3, typename T::egret_columns{});
+}
 
 }  // namespace docs_site_test
 
@@ -178,4 +202,20 @@ TEST_CASE("docs site: quotes, < > & and </script> in SQL; a model that needs a -
   CHECK(x_of("items") < x_of("cheap"));
   CHECK(x_of("cheap") == x_of("dear"));
   CHECK(x_of("dear") < x_of("named"));
+}
+
+TEST_CASE("docs site: each column's SQL type, as CREATE TABLE declares it in each dialect", "[pipeline][docs_site]") {
+  using P = jaffle::project;
+  pl::docs_site_data const s = pl::docs_site_of<P>();
+  docs_site_test::check_column_types<jaffle::orders>(s.nodes[P::index_of_name("orders")]);
+  docs_site_test::check_column_types<jaffle::customers>(s.nodes[P::index_of_name("customers")]);
+  docs_site_test::check_column_types<jaffle::raw_payments>(s.nodes[P::index_of_name("raw_payments")]);
+  using K = pl::pipeline<pl::source<docs_site_test::keyed>>;
+  pl::docs_site_data const k = pl::docs_site_of<K>();
+  REQUIRE(k.nodes.size() == 1);
+  CHECK(k.nodes[0].kind == "source");
+  docs_site_test::check_column_types<docs_site_test::keyed>(k.nodes[0]);
+  CHECK(k.nodes[0].columns[0].sql_type[2] == "VARCHAR(255)");
+  CHECK(k.nodes[0].columns[2].nullable);
+  CHECK(k.nodes[0].columns[3].cpp_type == "std::int32_t");
 }

@@ -567,22 +567,58 @@ std::string kind_of() {
     return std::string(to_string(N::how)) + " model";
 }
 
-template <class D, class T, class... Cs>
-void add_sql_types(std::vector<docs_site_data::column>& cols, std::size_t d, type_list<Cs...>) {
-  std::size_t k = 0;
-  ((cols[k++].sql_type[d] = egret::pipeline::detail::declared_sql_type<D, T, Cs>()), ...);
+/// Each column's SQL type in a CREATE TABLE text that create_table_sql wrote, in order, without NOT NULL: the text
+/// of create_table_text<T>::column (the same as source_check.hpp's declared_sql_type), read back from the
+/// statement rather than rendered once more per column and dialect (what keeps this header cheap to compile).
+inline std::vector<std::string> column_types_of_ddl(std::string_view ddl, std::span<std::string const> names) {
+  std::vector<std::string> out;
+  std::size_t at = ddl.find('(');
+  if (at == std::string_view::npos || ddl.size() < 14) return out;
+  char const q = ddl[13];  // "CREATE TABLE " then the table's quoted name
+  ++at;
+  for (std::string const& name : names) {
+    std::string quoted(1, q);
+    for (char c : name) (quoted += c) += c == q ? std::string(1, q) : std::string();
+    quoted += q;
+    quoted += ' ';
+    std::size_t const begin = ddl.find(quoted, at);
+    if (begin == std::string_view::npos) {
+      out.emplace_back();
+      continue;
+    }
+    std::size_t end = begin + quoted.size();
+    int depth = 0;
+    for (; end < ddl.size(); ++end) {
+      char const c = ddl[end];
+      if (c == '(') ++depth;
+      else if (c == ')' && depth == 0) break;
+      else if (c == ')') --depth;
+      else if (c == ',' && depth == 0) break;
+    }
+    std::string type(ddl.substr(begin + quoted.size(), end - begin - quoted.size()));
+    constexpr std::string_view not_null = " NOT NULL";
+    if (type.size() >= not_null.size() && type.compare(type.size() - not_null.size(), not_null.size(), not_null) == 0)
+      type.erase(type.size() - not_null.size());
+    out.push_back(std::move(type));
+    at = end;
+  }
+  return out;
 }
 
+/// The columns of table T (their names, C++ types, nullability), and each one's SQL type from T's CREATE TABLE in
+/// each dialect.
 template <class T, class... Cs>
-std::vector<docs_site_data::column> columns_of(type_list<Cs...> all) {
+std::vector<docs_site_data::column> columns_of(type_list<Cs...>, std::array<std::string, docs_site_data::dialect_count> const& ddl) {
   std::vector<docs_site_data::column> cols;
   (cols.push_back({std::string(Cs::name.view()),
                    std::string(egret::pipeline::detail::cpp_type_name<typename Cs::value_type>()), nullable_v<Cs>}),
    ...);
-  add_sql_types<dialect::sqlite, T>(cols, 0, all);
-  add_sql_types<dialect::postgres, T>(cols, 1, all);
-  add_sql_types<dialect::mysql, T>(cols, 2, all);
-  add_sql_types<dialect::mariadb, T>(cols, 3, all);
+  std::vector<std::string> names;
+  for (auto const& c : cols) names.push_back(c.name);
+  for (std::size_t d = 0; d != ddl.size(); ++d) {
+    std::vector<std::string> const types = column_types_of_ddl(ddl[d], names);
+    for (std::size_t k = 0; k != cols.size() && k != types.size(); ++k) cols[k].sql_type[d] = types[k];
+  }
   return cols;
 }
 
@@ -637,9 +673,9 @@ docs_site_data::node node_of(var_values const& vars) {
   if constexpr (N::kind == node_kind::model) out.materialization = std::string(to_string(N::how));
   if constexpr (N::kind == node_kind::seed) out.file = std::string(N::file);
   for (std::string_view t : tags_of<N>()) out.tags.emplace_back(t);
-  out.columns = columns_of<T>(typename T::egret_columns{});
   out.create_table = {std::string(create_table_sql<dialect::sqlite, T>()), std::string(create_table_sql<dialect::postgres, T>()),
                       std::string(create_table_sql<dialect::mysql, T>()), std::string(create_table_sql<dialect::mariadb, T>())};
+  out.columns = columns_of<T>(typename T::egret_columns{}, out.create_table);
   add_tests<N>(out);
   add_sql<P, N>(out, vars);
   return out;
