@@ -18,6 +18,7 @@
 #include <fmt/core.h>
 
 #include <egret/pipeline/cli.hpp>
+#include <egret/pipeline/docs_site.hpp>
 #include <egret/sqlite.hpp>
 #include <egret/sqlite/load_csv.hpp>
 #include <egret/types/format.hpp>  // fmt prints egret::date
@@ -102,6 +103,10 @@ int main(int argc, char** argv) {
                                  {.name = "jaffle_shop",
                                   .description = "The jaffle shop: dbt's example project as an egret pipeline",
                                   .default_target = "sqlite:jaffle_shop.db",
-                                  .seeds = EGRET_JAFFLE_SEEDS_DIR},
+                                  .seeds = EGRET_JAFFLE_SEEDS_DIR,
+                                  .docs = [](std::filesystem::path const& dir, std::vector<std::string> const& vars) {
+                                    egret::pipeline::write_docs_site<jaffle::project>(
+                                        dir, {.title = "The jaffle shop", .vars = vars});
+                                  }},
                                  print_summary{});
 }

@@ -36,8 +36,11 @@ struct outcome {
 };
 
 /// Runs main() with args, stdout and stderr sent to a file for the call.
+/// The directory of the running test case (each its own: CTest runs test cases in parallel processes).
+std::string case_dir = "pipeline_cli";
+
 outcome run_main(std::vector<std::string> args) {
-  std::filesystem::path const dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / "pipeline_cli";
+  std::filesystem::path const dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / case_dir;
   std::filesystem::create_directories(dir);
   std::filesystem::path const out = dir / "output.txt";
   args.insert(args.begin(), "cli_shop");
@@ -65,12 +68,13 @@ outcome run_main(std::vector<std::string> args) {
 }
 
 std::string target() {
-  return "sqlite:" + (std::filesystem::path(EGRET_TEST_TMP_DIR) / "pipeline_cli" / "shop.db").string();
+  return "sqlite:" + (std::filesystem::path(EGRET_TEST_TMP_DIR) / case_dir / "shop.db").string();
 }
 }  // namespace
 
 TEST_CASE("pipeline command line: --var typed values, defaults, usage errors", "[pipeline][cli]") {
-  std::filesystem::path const dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / "pipeline_cli";
+  case_dir = "pipeline_cli_vars";
+  std::filesystem::path const dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / case_dir;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "cli_items.csv") << "id,price\n1,5\n2,15\n3,25\n";
@@ -112,7 +116,8 @@ TEST_CASE("pipeline command line: --var typed values, defaults, usage errors", "
 }
 
 TEST_CASE("pipeline command line: --store-failures and a failing test's exit status", "[pipeline][cli]") {
-  std::filesystem::path const dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / "pipeline_cli";
+  case_dir = "pipeline_cli_store";
+  std::filesystem::path const dir = std::filesystem::path(EGRET_TEST_TMP_DIR) / case_dir;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "cli_items.csv") << "id,price\n1,50\n1,60\n2,5\n";  // id 1 twice

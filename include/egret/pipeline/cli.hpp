@@ -11,6 +11,7 @@
 //   prog show MODEL [--limit N] [--format table|csv]   the first rows of a node's table
 //   prog sql MODEL [--dialect sqlite|postgres|mysql|mariadb]   the SQL that materializes a model
 //   prog dag [--format text|dot|mermaid|json|svg|png] [--out FILE]   the graph (svg/png through Graphviz)
+//   prog docs --out DIR             the docs site (when the program gives cli_options::docs)
 //
 //   --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO   (else $EGRET_TARGET, else the program's default)
 //   --select / --exclude NAME, +NAME, NAME+, @NAME, tag:T, state:modified, A,B (selector.hpp; several after one
@@ -73,6 +74,10 @@ struct cli_options {
   std::string default_target{};            // without --target and EGRET_TARGET; empty: one of them is required
   std::filesystem::path seeds = ".";       // the seed files' directory without --seeds
   std::vector<std::string> vars{};         // default values of the models' parameters, NAME=VALUE (--var overrides)
+  /// The `docs` subcommand's writer, opted into because the docs site costs compile time (a few seconds) in the
+  /// program that has it: `[](auto const& dir, auto const& vars) { egret::pipeline::write_docs_site<P>(dir, {.vars =
+  /// vars}); }` with <egret/pipeline/docs_site.hpp>. Without it `docs` says how to add it.
+  void (*docs)(std::filesystem::path const& dir, std::vector<std::string> const& vars) = nullptr;
 };
 
 /// The default after-build hook: nothing.
@@ -316,7 +321,7 @@ inline constexpr option_info option_table[] = {
     {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
     {"threads", 'j', true, opt_threads, "N", "run up to N nodes and tests at once, each on its own connection (default 1)"},
     {"full-refresh", 0, false, opt_full_refresh, nullptr, "rebuild incremental models in full, from their build() query"},
-    {"out", 'o', true, opt_out, "FILE", "dag --format svg|png: the image file to write (through Graphviz's dot)"},
+    {"out", 'o', true, opt_out, "FILE", "dag --format svg|png: the image file (through Graphviz's dot); docs: the directory"},
 };
 
 struct subcommand_info {
@@ -339,6 +344,7 @@ inline constexpr subcommand_info subcommand_table[] = {
     {"sql", "print the SQL that materializes a model", opt_target | opt_dialect | opt_var, "MODEL"},
     {"dag", "draw the graph: text, Graphviz DOT, Mermaid, JSON, or an SVG / PNG image",
      opt_select | opt_exclude | opt_target | opt_seeds | opt_var | opt_format | opt_out, nullptr},
+    {"docs", "write the docs site (one self-contained index.html) into --out DIR", opt_out | opt_var, nullptr},
 };
 
 inline subcommand_info const* find_subcommand(std::string_view name) {
@@ -520,6 +526,7 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
     if (f != "svg" && f != "png" && !cmd.out.empty())
       throw usage_error("--out is for dag --format svg or png (the other formats print)");
   }
+  if (s.name == "docs" && cmd.out.empty()) throw usage_error("docs needs --out DIR");
   if (s.positional != nullptr && cmd.model.empty())
     throw usage_error(std::string(s.name) + " needs a " + s.positional + " (`ls` lists the nodes)");
   return cmd;
@@ -618,6 +625,14 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
         std::vector<bool> const modified = Pipeline::modified_nodes(db, ro, Pipeline::check_vars(ro));
         return print(Pipeline::selection(ro, &modified));
       });
+    }
+    if (sub == "docs") {
+      if (opts.docs == nullptr)
+        throw cd::usage_error("this program was built without the docs site: give cli_options::docs a writer "
+                              "(egret::pipeline::write_docs_site<Pipeline>, <egret/pipeline/docs_site.hpp>)");
+      opts.docs(cmd.out, vars);
+      std::printf("wrote %s\n", (std::filesystem::path(cmd.out) / "index.html").string().c_str());
+      return 0;
     }
     if (sub == "sql") {
       std::size_t const i = cd::node_index<Pipeline>(cmd.model);
