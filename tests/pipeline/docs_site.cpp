@@ -91,7 +91,7 @@ void check_column_types(pl::docs_site_data::node const& n) {
 
 TEST_CASE("docs site: html_escape and json_string", "[pipeline][docs_site]") {
   using egret::pipeline::docs_detail::html_escape;
-  using egret::pipeline::docs_detail::json_string;
+  using egret::pipeline::json_string;
   CHECK(html_escape("a<b>&\"c\"'d'") == "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;");
   CHECK(html_escape("orders") == "orders");
   CHECK(json_string("say \"hi\"\\\n\t") == "\"say \\\"hi\\\"\\\\\\n\\t\"");
@@ -123,7 +123,7 @@ TEST_CASE("docs site: the jaffle shop's page, self-contained", "[pipeline][docs_
   auto sql_in_page = [&]<class D, class M>(std::type_identity<D>, std::type_identity<M>) {
     std::string const sql = P::model_sql<D, M>();
     REQUIRE(!sql.empty());
-    CHECK(page.find("{\"text\": " + pl::docs_detail::json_string(sql) + ", \"error\": \"\"}") != std::string::npos);
+    CHECK(page.find("{\"text\": " + pl::json_string(sql) + ", \"error\": \"\"}") != std::string::npos);
   };
   auto all_dialects = [&]<class M>(std::type_identity<M> m) {
     sql_in_page(std::type_identity<egret::dialect::sqlite>{}, m);
@@ -148,7 +148,7 @@ TEST_CASE("docs site: the jaffle shop's page, self-contained", "[pipeline][docs_
   CHECK(page.find("{\"name\": \"relationships_orders_customer_id__customer_id__customers\", \"severity\": \"error\"}") !=
         std::string::npos);
   CHECK(count(page, "\"severity\": ") == 20);  // the dbt project's twenty tests
-  CHECK(page.find(pl::docs_detail::json_string(egret::create_table_sql<egret::dialect::postgres, jaffle::orders>())) !=
+  CHECK(page.find(pl::json_string(egret::create_table_sql<egret::dialect::postgres, jaffle::orders>())) !=
         std::string::npos);
 
   // nothing from the network: no URL, no external script, style, image or fetch
@@ -175,7 +175,7 @@ TEST_CASE("docs site: quotes, < > & and </script> in SQL; a model that needs a -
   CHECK(page.find("{\"title\": \"Pipeline documentation\"") != std::string::npos);
   CHECK(count(page, "</script>") == 2);
   CHECK(page.find("</script> &") == std::string::npos);
-  CHECK(page.find(pl::docs_detail::json_string(cheap_sql)) != std::string::npos);
+  CHECK(page.find(pl::json_string(cheap_sql)) != std::string::npos);
   CHECK(page.find("'it''s \\u003c/script\\u003e \\u0026 \\u003cb\\u003e'") != std::string::npos);
   CHECK(page.find("\"kind\": \"ephemeral model\", \"materialization\": \"ephemeral\"") != std::string::npos);
   CHECK(page.find("\"tags\": [\"nightly\"]") != std::string::npos);

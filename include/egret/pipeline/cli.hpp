@@ -160,33 +160,6 @@ constexpr bool is_ephemeral() {
     return false;
 }
 
-template <class N>
-constexpr std::string_view kind_name() {
-  if constexpr (N::kind == node_kind::seed)
-    return "seed";
-  else if constexpr (N::kind == node_kind::source)
-    return "source";
-  else if constexpr (N::how == materialization::view)
-    return "view model";
-  else if constexpr (N::how == materialization::table)
-    return "table model";
-  else if constexpr (N::how == materialization::incremental)
-    return "incremental model";
-  else if constexpr (N::how == materialization::snapshot)
-    return "snapshot";
-  else
-    return "ephemeral model";
-}
-
-template <class N>
-std::string kind_of() {
-  if constexpr (N::kind == node_kind::seed)
-    return "seed";
-  else if constexpr (N::kind == node_kind::source)
-    return "source";
-  else
-    return std::string(to_string(N::how)) + " model";
-}
 
 /// reads[i * n + j]: node i reads node j itself.
 template <class P>
@@ -219,7 +192,7 @@ std::string model_sql_for(std::size_t i, std::string const& dialect_name, var_va
   std::string out;
   with_node<P>(i, [&]<class N>(std::type_identity<N>) {
     if constexpr (N::kind != node_kind::model) {
-      throw usage_error("\"" + std::string(N::name) + "\" is a " + kind_of<N>() + ", not a model: it has no query");
+      throw usage_error("\"" + std::string(N::name) + "\" is a " + std::string(kind_name<N>()) + ", not a model: it has no query");
     } else {
       if (dialect_name == "postgres")
         out = P::template model_sql<dialect::postgres, N>(vars);

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include <egret/pipeline/json.hpp>
+
 namespace egret::pipeline {
 
 /// What the pictures are drawn from: each node's name and kind ("seed", "view model", ...), the run order, and
@@ -92,12 +94,12 @@ inline std::string dag_json(dag_view const& g) {
     if (!detail::dag_shows(g, i)) continue;
     out += first ? "\n  " : ",\n  ";
     first = false;
-    out += "{\"name\": " + detail::dot_quoted(g.names[i]) + ", \"kind\": " + detail::dot_quoted(g.kinds[i]) +
+    out += "{\"name\": " + json_string(g.names[i]) + ", \"kind\": " + json_string(g.kinds[i]) +
            ", \"depends_on\": [";
     bool first_dep = true;
     for (std::size_t j = 0; j != n; ++j)
       if (g.reads[i * n + j] && detail::dag_shows(g, j)) {
-        out += (first_dep ? "" : ", ") + detail::dot_quoted(g.names[j]);
+        out += (first_dep ? "" : ", ") + json_string(g.names[j]);
         first_dep = false;
       }
     out += "]}";

@@ -37,6 +37,7 @@
 #include <egret/dialect/sqlite.hpp>
 #include <egret/pipeline/data_test.hpp>
 #include <egret/pipeline/node.hpp>
+#include <egret/pipeline/json.hpp>
 #include <egret/pipeline/run.hpp>
 #include <egret/pipeline/source_check.hpp>
 #include <egret/pipeline/vars.hpp>
@@ -109,41 +110,6 @@ inline std::string html_escape(std::string_view s) {
     }
   }
   return out;
-}
-
-/// A JSON string literal that is also safe inside an HTML <script> element: `<`, `>` and `&` as \u escapes (so no
-/// `</script>` or `<!--` can end or change it), control characters escaped, and U+2028 / U+2029 escaped (line
-/// terminators for older JavaScript).
-inline std::string json_string(std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out = "\"";
-  out.reserve(s.size() + 2);
-  for (std::size_t i = 0; i != s.size(); ++i) {
-    auto const c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-          out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 inline std::string json_bool(bool b) { return b ? "true" : "false"; }
@@ -555,17 +521,6 @@ inline std::string docs_site_html(docs_site_data const& s) {
 
 namespace docs_detail {
 
-template <class N>
-std::string kind_of() {
-  if constexpr (N::kind == node_kind::seed)
-    return "seed";
-  else if constexpr (N::kind == node_kind::source)
-    return "source";
-  else if (to_string(N::how) == std::string_view("snapshot"))
-    return "snapshot";
-  else
-    return std::string(to_string(N::how)) + " model";
-}
 
 /// Each column's SQL type in a CREATE TABLE text that create_table_sql wrote, in order, without NOT NULL: the text
 /// of create_table_text<T>::column (the same as source_check.hpp's declared_sql_type), read back from the
@@ -669,7 +624,7 @@ docs_site_data::node node_of(var_values const& vars) {
   using T = typename N::relation_type;
   docs_site_data::node out;
   out.name = std::string(N::name);
-  out.kind = kind_of<N>();
+  out.kind = std::string(kind_name<N>());
   if constexpr (N::kind == node_kind::model) out.materialization = std::string(to_string(N::how));
   if constexpr (N::kind == node_kind::seed) out.file = std::string(N::file);
   for (std::string_view t : tags_of<N>()) out.tags.emplace_back(t);

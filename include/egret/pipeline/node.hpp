@@ -114,6 +114,26 @@ constexpr std::span<std::string_view const> tags_of() {
     return {};
 }
 
+/// What node N is, as the progress lines, `ls` and the docs site name it: "seed", "source", "view model",
+/// "table model", "incremental model", "snapshot", "ephemeral model".
+template <class N>
+constexpr std::string_view kind_name() {
+  if constexpr (N::kind == node_kind::seed)
+    return "seed";
+  else if constexpr (N::kind == node_kind::source)
+    return "source";
+  else if constexpr (N::how == materialization::view)
+    return "view model";
+  else if constexpr (N::how == materialization::table)
+    return "table model";
+  else if constexpr (N::how == materialization::incremental)
+    return "incremental model";
+  else if constexpr (N::how == materialization::snapshot)
+    return "snapshot";
+  else
+    return "ephemeral model";
+}
+
 namespace detail {
 
 template <class N>

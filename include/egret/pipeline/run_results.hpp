@@ -1,5 +1,6 @@
 // Defines egret::pipeline::write_run_results: a run's report as JSON (run_results.json, in the spirit of dbt's
-// artifact of that name), so that other tools (a scheduler, a dashboard, CI) can read what a run did:
+// artifact of that name), so that other tools (a scheduler, a dashboard, CI) can read what a run did (strings by
+// json.hpp's json_string):
 //
 //   {"metadata": {"generator": "egret 0.2.0", "generated_at": "2026-12-07T06:50:00Z", "elapsed_time": 0.41},
 //    "results": [{"name": "orders", "kind": "table model", "status": "ok", "rows": 99, "seconds": 0.012,
@@ -7,8 +8,7 @@
 //    "summary": {"pass": 28, "warn": 0, "error": 0, "skip": 0}}
 //
 // `failures` is a data test's failing-row count (null for a node); `rows` what a seed loaded or a table model
-// inserted. Written by hand: JSON's grammar for these few types is a dozen lines (strings escaped per RFC 8259),
-// and none of the project's chosen dependencies writes JSON.
+// inserted.
 #pragma once
 
 #include <chrono>
@@ -20,34 +20,13 @@
 #include <string>
 #include <string_view>
 
+#include <egret/pipeline/json.hpp>
 #include <egret/pipeline/run.hpp>
 #include <egret/version.hpp>
 
 namespace egret::pipeline {
 
 namespace detail {
-
-inline void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buf;
-        } else {
-          out += c;  // UTF-8 passes through
-        }
-    }
-  }
-  out += '"';
-}
 
 inline std::string json_number(double x) {
   char buf[32];
@@ -78,17 +57,17 @@ inline std::string run_results_json(run_report const& report, double elapsed) {
     out += first ? "\n  {" : ",\n  {";
     first = false;
     out += "\"name\": ";
-    detail::append_json_string(out, s.name);
+    out += json_string(s.name);
     out += ", \"kind\": ";
-    detail::append_json_string(out, s.what);
+    out += json_string(s.what);
     out += ", \"status\": ";
-    detail::append_json_string(out, detail::lower(to_string(s.result)));
+    out += json_string(detail::lower(to_string(s.result)));
     bool const test = s.what == "test";
     out += ", \"rows\": " + (test ? std::string("null") : std::to_string(s.rows));
     out += ", \"seconds\": " + detail::json_number(s.seconds);
     out += ", \"failures\": " + (test ? std::to_string(s.rows) : std::string("null"));
     out += ", \"message\": ";
-    detail::append_json_string(out, s.message);
+    out += json_string(s.message);
     out += "}";
   }
   out += "\n ],\n \"summary\": {\"pass\": " + std::to_string(report.count(status::pass) + report.count(status::ok)) +
