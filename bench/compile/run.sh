@@ -36,9 +36,10 @@ src[tpch]=$root/examples/tpch/main.cpp
 src[queries20]=$here/queries20.cpp
 src[wide100]=$here/wide100.cpp
 src[join10]=$here/join10.cpp
+src[pipeline200]=$root/bench/pipeline200.cpp
 for n in 100 200 400; do src[select_$n]=$OUT/gen/select_$n.cpp; done
 for n in 5 10 20; do src[join_$n]=$OUT/gen/join_$n.cpp; done
-order=(include_only include_sqlite jaffle_shop tpch queries20 wide100 join10 select_100 select_200 select_400 join_5 join_10 join_20)
+order=(include_only include_sqlite jaffle_shop tpch queries20 wide100 join10 pipeline200 select_100 select_200 select_400 join_5 join_10 join_20)
 if [[ -n "${ONLY:-}" ]]; then read -r -a order <<<"$ONLY"; fi
 
 wait_for_load() {
