@@ -166,8 +166,11 @@ template <class P>
 constexpr auto direct_reads() {
   constexpr std::size_t n = P::graph_type::size;
   std::array<bool, n * n> out{};
-  for (std::size_t i = 0; i != n; ++i)
-    for (std::size_t j = 0; j != n; ++j) out[i * n + j] = P::graph_type::direct[i][j];
+  bool* flat = out.data();
+  for (std::size_t i = 0; i != n; ++i) {
+    bool const* row = P::graph_type::direct[i].data();
+    for (std::size_t j = 0; j != n; ++j) flat[i * n + j] = row[j];
+  }
   return out;
 }
 

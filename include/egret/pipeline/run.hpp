@@ -151,6 +151,15 @@ struct state_log {
   }
 };
 
+/// Whether node N is an ephemeral model.
+template <class N>
+constexpr bool is_ephemeral_node() {
+  if constexpr (N::kind == node_kind::model)
+    return N::how == materialization::ephemeral;
+  else
+    return false;
+}
+
 /// A transaction that writes: the backend's write_transaction() when it has one (SQLite: BEGIN IMMEDIATE, which
 /// waits for another connection's write lock rather than failing on it), else its transaction().
 template <class Db>
@@ -323,8 +332,11 @@ struct pipeline {
     static constexpr std::array<std::span<std::string_view const>, n> tags{tags_of<Ns>()...};
     static constexpr auto upstream = [] {
       std::array<bool, n * n> flat{};
-      for (std::size_t i = 0; i != n; ++i)
-        for (std::size_t j = 0; j != n; ++j) flat[i * n + j] = graph_type::upstream[i][j];
+      bool* out = flat.data();
+      for (std::size_t i = 0; i != n; ++i) {
+        bool const* row = graph_type::upstream[i].data();
+        for (std::size_t j = 0; j != n; ++j) out[i * n + j] = row[j];
+      }
       return flat;
     }();
     selection_graph const g{names, tags, upstream, modified};
@@ -432,8 +444,8 @@ struct pipeline {
   static constexpr void write_model(V& v) {
     bool any = false;
     [&]<std::size_t... K>(std::index_sequence<K...>) {
-      (write_ephemeral<D, graph_type::order[K], index_of<M>(), ByValue>(v, any), ...);
-    }(std::make_index_sequence<sizeof...(Ns)>{});
+      (write_ephemeral<D, ephemeral_order[K], index_of<M>(), ByValue>(v, any), ...);
+    }(std::make_index_sequence<ephemeral_order.size()>{});
     if (any) v.ch(' ');
     write_query<D, M, ByValue, Inc>(v);
   }
@@ -484,10 +496,10 @@ struct pipeline {
         return std::type_identity<decltype(query_of<M>())>{};
     }();
     using Q = typename decltype(which)::type;
-    return []<std::size_t... I>(std::index_sequence<I...>) {
-      return ((ephemeral_placeholders<D, node_at<I>>(graph_type::upstream[index_of<M>()][I]) + ... +
-               egret::detail::sql_measure<D, Q>.params)) != 0;
-    }(std::make_index_sequence<sizeof...(Ns)>{});
+    return []<std::size_t... K>(std::index_sequence<K...>) {
+      return ((ephemeral_placeholders<D, node_at<ephemeral_order[K]>>(graph_type::upstream[index_of<M>()][ephemeral_order[K]]) +
+               ... + egret::detail::sql_measure<D, Q>.params)) != 0;
+    }(std::make_index_sequence<ephemeral_order.size()>{});
   }
   template <class D, class N>
   static constexpr int ephemeral_placeholders(bool read) {
@@ -667,6 +679,22 @@ struct pipeline {
     if (!st.selected[i]) return false;
     return n.kind == node_kind::model ? st.opts.run_models : st.opts.run_seeds;
   }
+
+  /// The ephemeral models, in run order: what a model's SQL may inline (each model's text walks only these, not
+  /// every node: a pipeline of n nodes instantiates n x (ephemeral models) writers, not n x n).
+  static constexpr auto ephemeral_order = [] {
+    constexpr std::array<bool, sizeof...(Ns) + 1> eph{detail::is_ephemeral_node<Ns>()..., false};
+    constexpr std::size_t count = [&] {
+      std::size_t c = 0;
+      for (bool b : eph) c += b;
+      return c;
+    }();
+    std::array<std::size_t, count> out{};
+    std::size_t k = 0;
+    for (std::size_t i : graph_type::order)
+      if (i < sizeof...(Ns) && eph[i]) out[k++] = i;
+    return out;
+  }();
 
   /// The position in the run order of node I.
   static constexpr auto position = [] {
