@@ -152,15 +152,6 @@ void with_node(std::size_t i, F&& f) {
   }(std::make_index_sequence<P::graph_type::size>{});
 }
 
-template <class N>
-constexpr bool is_ephemeral() {
-  if constexpr (N::kind == node_kind::model)
-    return N::how == materialization::ephemeral;
-  else
-    return false;
-}
-
-
 /// reads[i * n + j]: node i reads node j itself.
 template <class P>
 constexpr auto direct_reads() {
@@ -216,7 +207,7 @@ template <class P, class Db>
 int show(Db& db, std::size_t i, std::int64_t limit, std::string const& format) {
   int rc = 0;
   with_node<P>(i, [&]<class N>(std::type_identity<N>) {
-    if constexpr (is_ephemeral<N>()) {
+    if constexpr (detail::is_ephemeral_node<N>()) {
       throw usage_error("\"" + std::string(N::name) + "\" is an ephemeral model: it has no table (`sql " +
                         std::string(N::name) + "` prints its query)");
     } else {

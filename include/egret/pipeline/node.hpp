@@ -136,6 +136,15 @@ constexpr std::string_view kind_name() {
 
 namespace detail {
 
+/// Whether node N is an ephemeral model.
+template <class N>
+constexpr bool is_ephemeral_node() {
+  if constexpr (N::kind == node_kind::model)
+    return N::how == materialization::ephemeral;
+  else
+    return false;
+}
+
 template <class N>
 concept node = requires {
   typename N::relation_type;

@@ -151,15 +151,6 @@ struct state_log {
   }
 };
 
-/// Whether node N is an ephemeral model.
-template <class N>
-constexpr bool is_ephemeral_node() {
-  if constexpr (N::kind == node_kind::model)
-    return N::how == materialization::ephemeral;
-  else
-    return false;
-}
-
 /// A transaction that writes: the backend's write_transaction() when it has one (SQLite: BEGIN IMMEDIATE, which
 /// waits for another connection's write lock rather than failing on it), else its transaction().
 template <class Db>
@@ -572,7 +563,7 @@ struct pipeline {
   template <class N, class Db>
   static constexpr node_step<Db> node_step_of() {
     constexpr std::size_t n_tests = test_count<N>();
-    constexpr bool tracked = N::kind == node_kind::seed || (N::kind == node_kind::model && !cli_is_ephemeral<N>());
+    constexpr bool tracked = N::kind == node_kind::seed || (N::kind == node_kind::model && !detail::is_ephemeral_node<N>());
     auto const fp = tracked ? &fingerprint_of<N, typename Db::dialect_type> : nullptr;
     auto const ex = tracked ? &relation_exists<N, Db> : nullptr;
     if constexpr (N::kind == node_kind::seed)
@@ -589,13 +580,6 @@ struct pipeline {
       return {N::kind, "snapshot", "snapshotted", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else
       return {N::kind, "ephemeral model", "inlined ephemeral model", n_tests, &materialize<N, Db>, N::name, fp, ex};
-  }
-  template <class N>
-  static constexpr bool cli_is_ephemeral() {
-    if constexpr (N::kind == node_kind::model)
-      return N::how == materialization::ephemeral;
-    else
-      return false;
   }
 
   /// The fingerprint of node N for dialect D (state.hpp): its SQL, materialization and CREATE TABLE; a seed's
