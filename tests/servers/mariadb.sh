@@ -17,6 +17,9 @@
 # `start` prints what to install and exits 0 without writing conninfo: the tests then report SKIPPED.
 set -u
 
+# shellcheck source=process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
+
 cmd=${1:-}
 state=${2:-}
 if [[ -z "$cmd" || -z "$state" ]]; then
@@ -92,7 +95,7 @@ case "$cmd" in
     [[ "$sig" == KILL || "$sig" == STOP || "$sig" == CONT ]] || { echo "usage: $0 signal <state-dir> KILL|STOP|CONT" >&2; exit 2; }
     [[ -f "$state/datadir" ]] || { echo "egret: no server in $state" >&2; exit 1; }
     pid=$(cat "$(cat "$state/datadir")/mariadbd.pid" 2>/dev/null) || exit 1
-    kill "-$sig" "$pid"
+    signal_and_wait "$sig" "$pid"
     exit $?
     ;;
   start | restart) ;;

@@ -20,6 +20,9 @@
 # reach. The binaries are found on PATH, else in /usr/lib/postgresql/<newest>/bin, or in $EGRET_PG_BIN.
 set -euo pipefail
 
+# shellcheck source=process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
+
 usage() {
   echo "usage: $0 start|stop|restart <state-dir> | signal <state-dir> KILL|STOP|CONT" >&2
   exit 2
@@ -141,7 +144,8 @@ signal_server() {
   local sig=$1 pid
   [ -f "$state/datadir" ] || { echo "egret: no server in $state" >&2; exit 1; }
   case "$sig" in KILL | STOP | CONT) ;; *) usage ;; esac
-  for pid in $(server_pids); do kill "-$sig" "$pid" 2>/dev/null || true; done
+  # shellcheck disable=SC2046
+  signal_and_wait "$sig" $(server_pids)
 }
 
 restart() {
