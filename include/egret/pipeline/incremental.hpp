@@ -63,12 +63,20 @@ constexpr std::string_view unique_key_name() {
   if constexpr (has_unique_key<N>) {
     using K = std::remove_cvref_t<decltype(N::unique_key(typename N::relation_type{}))>;
     static_assert(requires { K::name; typename K::source; } && std::is_same_v<typename K::source, typename N::relation_type>,
-                  "egret: an incremental model's unique_key(t) returns one column of its contract: return t.order_id;");
+                  "egret: a model's unique_key(t) must return one column of t, the model's own contract table "
+                  "(`return t.order_id;`), not an expression or another table's column");
     return K::name.view();
   } else {
     return {};
   }
 }
+
+/// Model N's incremental(...) takes its own contract table first (checked only if it has parameters, so that
+/// an incremental() without any fails the static_assert below rather than at_t<0> of an empty list).
+template <class N>
+concept incremental_takes_self_first =
+    build_inputs<decltype(&N::incremental)>::type::size != 0 &&
+    std::is_same_v<at_t<0, typename build_inputs<decltype(&N::incremental)>::type>, typename N::relation_type>;
 
 /// The checks of an incremental model's declarations, each one egret: line.
 template <class N>
@@ -76,12 +84,10 @@ constexpr bool check_incremental() {
   static_assert(strategy_of<N>() == strategy::append || has_unique_key<N>,
                 "egret: an incremental model with strategy merge or delete_insert needs "
                 "`static constexpr auto unique_key(contract t) { return t.key_column; }`");
-  if constexpr (has_incremental_query<N>) {
-    using params = typename build_inputs<decltype(&N::incremental)>::type;
-    static_assert(params::size != 0 && std::is_same_v<at_t<0, params>, typename N::relation_type>,
+  if constexpr (has_incremental_query<N>)
+    static_assert(incremental_takes_self_first<N>,
                   "egret: an incremental model's incremental(...) takes its own contract table first (the table as "
                   "it is: dbt's `this`), then inputs of its build()");
-  }
   return true;
 }
 
@@ -95,7 +101,9 @@ constexpr int sql_family() {
   else if constexpr (std::is_same_v<typename D::family, dialect::mysql_family>)
     return 2;
   else
-    static_assert(dependent_false<D>, "egret: incremental models are written for the sqlite, postgres and mysql dialects");
+    static_assert(dependent_false<D>, "egret: a pipeline runs on sqlite, postgres or mysql connections only: this "
+                                      "connection's dialect_type is none of them (its upserts, temporary tables "
+                                      "and transactions are written for these three)");
 }
 
 /// `DROP ... IF EXISTS` of the staging table, then `CREATE TEMPORARY TABLE ... AS <select>`.

@@ -53,7 +53,9 @@ template <class N, class Q>
 constexpr bool check_snapshot() {
   using T = typename N::relation_type;
   using cols = typename T::egret_columns;
-  static_assert(cols::size >= 3, "egret: a snapshot's contract is its rows' columns, then valid_from and valid_to");
+  static_assert(cols::size >= 3,
+                "egret: a snapshot's contract has too few columns: it is the rows' columns, then (valid_from, "
+                "egret::timestamp), (valid_to, std::optional<egret::timestamp>)");
   if constexpr (cols::size >= 3) {
     using from = at_t<cols::size - 2, cols>;
     using to = at_t<cols::size - 1, cols>;
@@ -73,7 +75,8 @@ constexpr bool check_snapshot() {
                   "return t.updated_at; }` (an egret::timestamp column)");
     if constexpr (requires { N::updated_at(T{}); })
       static_assert(std::is_same_v<typename std::remove_cvref_t<decltype(N::updated_at(T{}))>::value_type, egret::timestamp>,
-                    "egret: a snapshot's updated_at column is an egret::timestamp");
+                    "egret: a snapshot's updated_at(t) must return an egret::timestamp column "
+                    "(`return t.updated_at;`)");
   } else {
     static_assert(requires { N::check_cols(T{}); },
                   "egret: a snapshot with the check strategy needs `static constexpr auto check_cols(contract t) { "

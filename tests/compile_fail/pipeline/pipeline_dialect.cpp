@@ -1,0 +1,23 @@
+// expect: egret: a pipeline runs on sqlite, postgres or mysql connections only
+// A pipeline built on a connection whose dialect_type is none of sqlite, postgres and mysql (here duckdb).
+#include <egret/dialect/duckdb.hpp>
+#include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
+#include "schema.hpp"
+#ifndef EGRET_CONTROL
+struct other_connection : egret::sqlite::connection {
+  using dialect_type = egret::dialect::duckdb;
+  using egret::sqlite::connection::connection;
+};
+#else
+struct other_connection : egret::sqlite::connection {
+  using egret::sqlite::connection::connection;
+};
+#endif
+struct clean_node : pl::model<pl::table, clean> {
+  static constexpr auto build(raw r) { return r.select(r.id, r.label); }
+};
+int main() {
+  other_connection db(":memory:");
+  return pl::pipeline<raw_seed, clean_node>::build(db, {.out = nullptr}).ok() ? 0 : 1;
+}

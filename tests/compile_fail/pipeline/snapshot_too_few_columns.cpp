@@ -1,0 +1,21 @@
+// expect: egret: a snapshots contract has too few columns
+// A snapshot whose contract is only the rows' columns (two of them): no valid_from / valid_to after them.
+#include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
+#include "schema.hpp"
+#ifndef EGRET_CONTROL
+EGRET_TABLE(history, (id, std::int64_t), (label, std::string));
+#else
+EGRET_TABLE(history, (id, std::int64_t), (label, std::string), (valid_from, egret::timestamp),
+            (valid_to, std::optional<egret::timestamp>));
+#endif
+struct history_node : pl::model<pl::snapshot, history> {
+  static constexpr auto strategy = pl::snapshot_strategy::check;
+  static constexpr auto build(raw r) { return r.select(r.id, r.label); }
+  static constexpr auto unique_key(history t) { return t.id; }
+  static constexpr auto check_cols(history t) { return std::tuple{t.label}; }
+};
+int main() {
+  egret::sqlite::connection db(":memory:");
+  return pl::pipeline<raw_seed, history_node>::build(db, {.out = nullptr}).ok() ? 0 : 1;
+}
