@@ -1,12 +1,13 @@
 // expect: egret: a pipeline runs on sqlite, postgres or mysql connections only
-// A pipeline built on a connection whose dialect_type is none of sqlite, postgres and mysql (here duckdb).
-#include <egret/dialect/duckdb.hpp>
+// A pipeline built on a connection whose dialect_type is none of sqlite, postgres and mysql (here mssql, a dialect
+// egret renders but has no connection for).
+#include <egret/dialect/mssql.hpp>
 #include <egret/sqlite.hpp>
 #include <egret/sqlite/load_csv.hpp>
 #include "schema.hpp"
 #ifndef EGRET_CONTROL
 struct other_connection : egret::sqlite::connection {
-  using dialect_type = egret::dialect::duckdb;
+  using dialect_type = egret::dialect::mssql;
   using egret::sqlite::connection::connection;
 };
 #else
