@@ -1,0 +1,7 @@
+// Umbrella header for the DuckDB backend (CMake target egret::duckdb): egret::duckdb::connection, typed cursors
+// read a data chunk at a time, prepared statements with bound parameters, transactions. Needs DuckDB's C API
+// (duckdb.h, libduckdb; docs/duckdb.md says how to get it).
+#pragma once
+
+#include <egret/duckdb/connection.hpp>
+#include <egret/egret.hpp>

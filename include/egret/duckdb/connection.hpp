@@ -1,0 +1,235 @@
+// Defines egret::duckdb::connection: a DuckDB database (file or ":memory:") that runs typed queries, caches their
+// prepared statements by their compile-time SQL, and creates and fills tables.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/second.hpp>
+
+#include <egret/duckdb/binder.hpp>
+#include <egret/duckdb/cursor.hpp>
+#include <egret/duckdb/handle.hpp>
+#include <egret/duckdb/statement.hpp>
+#include <egret/duckdb/statement_cache.hpp>
+#include <egret/duckdb/transaction.hpp>
+#include <egret/relation/contract.hpp>
+#include <egret/render/ddl.hpp>
+#include <egret/render/inline_sql.hpp>
+#include <egret/render/to_sql.hpp>
+
+namespace egret::duckdb {
+
+/// A query prepared once and executed many times: `auto st = db.prepare(q); st.execute(42)`.
+template <class Q>
+class prepared {
+ public:
+  prepared(duckdb_connection con, Q const& q) : q_(q), s_(con, to_sql<dialect_type>(q)) {}
+
+  /// Binds args to the query's param<>s (in order of first appearance) and runs it.
+  template <class... Args>
+  cursor<columns_of_t<Q>> execute(Args const&... args) {
+    detail::check_and_bind<dialect_type>(s_, q_, args...);
+    return cursor<columns_of_t<Q>>(s_.execute());
+  }
+
+  statement& raw() noexcept { return s_; }
+
+ private:
+  Q q_;
+  statement s_;
+};
+
+class connection {
+ public:
+  /// The dialect this backend renders queries for.
+  using dialect_type = duckdb::dialect_type;
+
+  /// Opens (creating if needed) the DuckDB database file at `path`; ":memory:" for a private in-memory one.
+  explicit connection(std::string const& path) : h_(handle::open(path)) {}
+
+  duckdb_connection native_handle() const noexcept { return h_.get(); }
+
+  /// Runs SQL text as is (one or more statements, no results). For DDL the DSL does not cover.
+  void exec(std::string_view sql) { h_.exec(sql); }
+
+  /// Runs q with args bound to its param<>s and returns its rows. The statement is prepared once per connection
+  /// and found again by the address of q's compile-time SQL. The query runs here (DuckDB materializes its result),
+  /// so a statement with returning() has made its changes whether or not its rows are read.
+  template <query Q, class... Args>
+  cursor<columns_of_t<Q>> execute(Q const& q, Args const&... args) {
+    statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
+    detail::check_and_bind<dialect_type>(s, q, args...);
+    return cursor<columns_of_t<Q>>(s.execute());
+  }
+
+  /// Runs a statement that returns no rows (insert_into / update / delete_from without returning(), a raw_query
+  /// without out<> columns) with args bound to its param<>s; returns the number of rows it changed.
+  template <query Q, class... Args>
+  std::int64_t run(Q const& q, Args const&... args) {
+    static_assert(columns_of_t<Q>::size == 0,
+                  "egret: run() is for statements without result rows; use execute() for a query or a statement "
+                  "with returning(), and read its rows");
+    statement& s = cache_.get(h_.get(), to_sql<dialect_type>(q));
+    detail::check_and_bind<dialect_type>(s, q, args...);
+    return s.execute().rows_changed();
+  }
+
+  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
+  template <class S, query Q, class... Args>
+  std::vector<S> fetch_as(Q const& q, Args const&... args) {
+    return execute(q, args...).template as<S>();
+  }
+
+  /// A statement of its own for q, outside the cache.
+  template <query Q>
+  prepared<Q> prepare(Q const& q) {
+    return prepared<Q>(h_.get(), q);
+  }
+
+  /// The cached statement for SQL text built at run time, prepared on first use.
+  statement& dynamic_statement(std::string_view sql) { return cache_.get_dynamic(h_.get(), sql); }
+  /// Bounds the statements cached for SQL text built at run time (default 256, at least 1).
+  void set_statement_cache_capacity(std::size_t n) { cache_.set_dynamic_capacity(n); }
+  /// Finalizes every cached statement; each is prepared again on its next use.
+  void clear_statement_cache() noexcept { cache_.clear(); }
+  std::size_t statement_cache_size() const noexcept { return cache_.dynamic_size(); }
+
+  // ---- DDL and DML ----
+
+  /// `CREATE TABLE` for table type T, with its columns' types, NOT NULL and its EGRET_PRIMARY_KEY.
+  template <class T>
+  void create_table() {
+    exec(create_table_sql<dialect_type, T>());
+  }
+
+  void drop_table(std::string_view name) { exec(drop_sql("TABLE", name)); }
+  void drop_view(std::string_view name) { exec(drop_sql("VIEW", name)); }
+
+  /// `CREATE VIEW "name" AS <q>`; values captured in q are written as escaped literals (views take no parameters).
+  template <relation Q>
+  void create_view(std::string_view name, Q const& q) {
+    exec(create_sql("VIEW", name) + render_sql_inline<dialect_type>(q));
+  }
+
+  /// `CREATE TABLE "name" AS <q>`.
+  template <relation Q>
+  void create_table_as(std::string_view name, Q const& q) {
+    exec(create_sql("TABLE", name) + render_sql_inline<dialect_type>(q));
+  }
+
+  /// `CREATE VIEW` named after table type T, whose declared columns q must match (a compile error otherwise).
+  template <class T, relation Q>
+  void create_view(Q const& q) {
+    egret::detail::require_contract<Q, T>();
+    create_view(T::egret_name.view(), q);
+  }
+
+  /// `INSERT INTO T (columns...) <q>`: q's columns must match T's (checked at compile time). Returns the rows
+  /// inserted.
+  template <class T, relation Q, class... Args>
+  std::int64_t insert_from(Q const& q, Args const&... args) {
+    egret::detail::require_contract<Q, T>();
+    static std::string const sql = [] {
+      std::string s = "INSERT INTO " + quoted(T::egret_name.view()) + " (";
+      auto const names = column_names(typename T::egret_columns{});
+      for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + quoted(names[i]);
+      return s + ") " + std::string(egret::detail::sql_text<dialect_type, Q>.view());
+    }();
+    statement& s = cache_.get(h_.get(), sql);
+    detail::check_and_bind<dialect_type>(s, q, args...);
+    return s.execute().rows_changed();
+  }
+
+  /// Creates table T and fills it from q, in one transaction (inside the caller's, if one of this connection's
+  /// is active): on failure the database is left as it was.
+  template <class T, relation Q, class... Args>
+  void create_table_from(Q const& q, Args const&... args) {
+    std::optional<duckdb::transaction> tx;
+    if (!*in_transaction_) tx.emplace(h_.get(), in_transaction_.get());
+    create_table<T>();
+    insert_from<T>(q, args...);
+    if (tx) tx->commit();
+  }
+
+  /// `INSERT INTO T VALUES (...)`: one value per column of T, in declaration order, each checked against its
+  /// column's type at compile time.
+  template <class T, class... Vs>
+  void insert(Vs const&... vs) {
+    check_insert_values<T, Vs...>(typename T::egret_columns{});
+    statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
+    int i = 0;
+    (s.bind(++i, vs), ...);
+    (void)s.execute();
+  }
+
+  /// `INSERT INTO T VALUES (...)` from a struct S (T is `adopt_table<S, "name">`): one member per column.
+  template <class T, class S>
+  void insert_struct(S const& row) {
+    static_assert(std::is_same_v<typename T::egret_struct, S>, "egret: insert_struct<T>() needs the struct T adopts");
+    statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
+    int i = 0;
+    boost::hana::for_each(boost::hana::accessors<S>(), [&](auto pair) { s.bind(++i, boost::hana::second(pair)(row)); });
+    (void)s.execute();
+  }
+
+  /// Begins a transaction, rolled back unless committed: `auto tx = db.transaction(); ...; tx.commit();`
+  /// Throws egret::error while another transaction() of this connection is active: DuckDB has no savepoints, and
+  /// a BEGIN inside a transaction would abort the one open.
+  duckdb::transaction transaction() {
+    if (*in_transaction_)
+      throw egret::error("egret::duckdb::connection::transaction: a transaction is already active on this connection "
+                         "(DuckDB has no nested transactions or savepoints)");
+    return duckdb::transaction(h_.get(), in_transaction_.get());
+  }
+  /// Whether a transaction() of this connection is active (SQL run through exec() is not seen).
+  bool in_transaction() const noexcept { return *in_transaction_; }
+
+ private:
+  static std::string quoted(std::string_view name) {
+    std::string out;
+    render::string_writer w{out};
+    dialect_type::quote_identifier<dialect_type>(w, name);
+    return out;
+  }
+  static std::string drop_sql(char const* kind, std::string_view name) {
+    return std::string("DROP ") + kind + " IF EXISTS " + quoted(name);
+  }
+  static std::string create_sql(char const* kind, std::string_view name) {
+    return std::string("CREATE ") + kind + " " + quoted(name) + " AS ";
+  }
+
+  template <class... Cs>
+  static std::array<std::string_view, sizeof...(Cs)> column_names(type_list<Cs...>) {
+    return {Cs::name.view()...};
+  }
+
+  template <class T, class... Vs, class... Cs>
+  static constexpr void check_insert_values(type_list<Cs...>) {
+    static_assert(sizeof...(Vs) == sizeof...(Cs),
+                  "egret: insert<T>() needs one value per column of T, in declaration order");
+    if constexpr (sizeof...(Vs) == sizeof...(Cs)) (check_insert_value<Cs, Vs>(), ...);
+  }
+  template <class C, class V>
+  static constexpr void check_insert_value() {
+    static_assert(detail::bindable_v<V, std::conditional_t<nullable_v<C>, std::optional<typename C::value_type>,
+                                                           typename C::value_type>>,
+                  "egret: insert() gives a column a value of the wrong type (or NULL to a NOT NULL column)");
+  }
+
+  handle h_;
+  statement_cache cache_;  // after h_: statements are destroyed before the connection closes
+  std::unique_ptr<bool> in_transaction_ = std::make_unique<bool>(false);  // at a fixed address, for transaction
+};
+
+}  // namespace egret::duckdb

@@ -1,0 +1,143 @@
+// Defines egret::duckdb::statement, the move-only RAII owner of a duckdb_prepared_statement, with typed binds
+// (duckdb_bind_*) and execution into a result.
+#pragma once
+
+#include <duckdb.h>
+
+#include <egret/core/error.hpp>
+#include <egret/duckdb/error.hpp>
+#include <egret/duckdb/result.hpp>
+#include <egret/types/temporal.hpp>
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace egret::duckdb {
+
+namespace detail {
+// Integers other than the exact int32/int64 overloads; uint64 is excluded because it does not fit int64.
+template <class T>
+concept other_integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, std::int32_t> &&
+                        !std::same_as<T, std::int64_t> && (sizeof(T) < 8 || std::is_signed_v<T>);
+}  // namespace detail
+
+class statement {
+ public:
+  statement() noexcept = default;
+
+  /// Prepares one statement (duckdb_prepare). Throws egret::duckdb::error carrying the SQL when DuckDB rejects it.
+  statement(duckdb_connection con, std::string_view sql) : sql_(sql) {
+    if (con == nullptr) throw_message(DUCKDB_ERROR_CONNECTION, "no connection to prepare on", sql);
+    if (duckdb_prepare(con, sql_.c_str(), &stmt_) != DuckDBSuccess) {
+      char const* m = stmt_ != nullptr ? duckdb_prepare_error(stmt_) : nullptr;
+      std::string message = m != nullptr ? m : "duckdb_prepare failed";
+      duckdb_destroy_prepare(&stmt_);
+      stmt_ = nullptr;
+      duckdb_error_type const type = detail::error_type_of_message(message);  // before message is moved from
+      throw_message(type, std::move(message), sql_);
+    }
+  }
+  statement(statement&& o) noexcept : stmt_(std::exchange(o.stmt_, nullptr)), sql_(std::move(o.sql_)) {}
+  statement& operator=(statement&& o) noexcept {
+    if (this != &o) {
+      if (stmt_ != nullptr) duckdb_destroy_prepare(&stmt_);
+      stmt_ = std::exchange(o.stmt_, nullptr);
+      sql_ = std::move(o.sql_);
+    }
+    return *this;
+  }
+  statement(statement const&) = delete;
+  statement& operator=(statement const&) = delete;
+  ~statement() {
+    if (stmt_ != nullptr) duckdb_destroy_prepare(&stmt_);
+  }
+
+  duckdb_prepared_statement get() const noexcept { return stmt_; }
+  explicit operator bool() const noexcept { return stmt_ != nullptr; }
+  /// The SQL text as prepared.
+  std::string_view sql() const noexcept { return sql_; }
+  int parameter_count() const noexcept { return static_cast<int>(duckdb_nparams(stmt_)); }
+
+  // ---- binding (1-based parameter index) ---------------------------------------------------------------
+
+  void bind(int index, std::int32_t v) { check_bind(duckdb_bind_int32(stmt_, at(index), v), index); }
+  void bind(int index, std::int64_t v) { check_bind(duckdb_bind_int64(stmt_, at(index), v), index); }
+  void bind(int index, double v) { check_bind(duckdb_bind_double(stmt_, at(index), v), index); }
+  void bind(int index, bool v) { check_bind(duckdb_bind_boolean(stmt_, at(index), v), index); }
+  template <detail::other_integer T>
+  void bind(int index, T v) {
+    check_bind(duckdb_bind_int64(stmt_, at(index), static_cast<std::int64_t>(v)), index);
+  }
+  /// Text is copied by DuckDB; its length is given, so it may hold NUL bytes. Text that is not UTF-8 is refused.
+  void bind(int index, std::string_view v) {
+    char const* p = v.data() != nullptr ? v.data() : "";
+    check_bind(duckdb_bind_varchar_length(stmt_, at(index), p, v.size()), index);
+  }
+  void bind(int index, std::string const& v) { bind(index, std::string_view(v)); }
+  /// A null pointer binds NULL.
+  void bind(int index, char const* v) {
+    if (v == nullptr)
+      bind_null(index);
+    else
+      bind(index, std::string_view(v));
+  }
+  void bind(int index, egret::date v) {
+    egret::require_valid(v);
+    duckdb_date d;
+    d.days = static_cast<std::int32_t>(egret::days_from_civil(v));
+    check_bind(duckdb_bind_date(stmt_, at(index), d), index);
+  }
+  void bind(int index, egret::timestamp const& v) {
+    egret::require_valid(v);
+    duckdb_timestamp t;
+    t.micros = egret::days_from_civil(v.date) * detail::micros_per_day +
+               ((std::int64_t{v.hour} * 60 + v.minute) * 60 + v.second) * 1'000'000 + v.microsecond;
+    check_bind(duckdb_bind_timestamp(stmt_, at(index), t), index);
+  }
+  void bind_null(int index) { check_bind(duckdb_bind_null(stmt_, at(index)), index); }
+  void bind(int index, std::nullopt_t) { bind_null(index); }
+  template <class T>
+  void bind(int index, std::optional<T> const& v) {
+    if (v)
+      bind(index, *v);
+    else
+      bind_null(index);
+  }
+
+  /// Sets every parameter back to unbound.
+  void clear_bindings() noexcept { duckdb_clear_bindings(stmt_); }
+
+  // ---- execution ---------------------------------------------------------------------------------------
+
+  /// Runs the statement with the values bound; its rows (all of them: DuckDB materializes the result). Throws
+  /// egret::duckdb::error (constraint_error for a constraint) with the SQL on failure.
+  duckdb::result execute() {
+    duckdb_result r;
+    if (duckdb_execute_prepared(stmt_, &r) != DuckDBSuccess) [[unlikely]]
+      throw_result_error(r, sql_);
+    return duckdb::result(r, sql_);
+  }
+
+ private:
+  static idx_t at(int index) noexcept { return static_cast<idx_t>(index); }
+  void check_bind(duckdb_state s, int index) const {
+    if (s != DuckDBSuccess) [[unlikely]]
+      bind_failed(index);
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void bind_failed(int index) const {
+    int const n = static_cast<int>(duckdb_nparams(stmt_));
+    std::string why = index < 1 || index > n ? "the statement has " + std::to_string(n) + " parameters"
+                                             : "DuckDB refused the value (text that is not valid UTF-8?)";
+    throw_message(DUCKDB_ERROR_INVALID_INPUT, "cannot bind parameter " + std::to_string(index) + ": " + why, sql_);
+  }
+
+  duckdb_prepared_statement stmt_ = nullptr;
+  std::string sql_;
+};
+
+}  // namespace egret::duckdb
