@@ -48,6 +48,7 @@
 #include <egret/relation/cte.hpp>
 #include <egret/relation/subquery.hpp>
 #include <egret/relation/methods.hpp>
+#include <egret/relation/lineage.hpp>
 #include <egret/dialect/ansi.hpp>
 #include <egret/dialect/postgres.hpp>
 #include <egret/dialect/sqlite.hpp>
