@@ -1,6 +1,7 @@
 # CTest cli.jaffle_shop.dag_dot: `jaffle_shop dag --format dot` is accepted by Graphviz (`dot -Tsvg`), and
 # `jaffle_shop dag --format svg --out FILE` writes an SVG image with every node. Skipped (with a message) when
-# Graphviz is not installed (apt-get install graphviz); .ci/run installs it.
+# Graphviz is not installed (apt-get install graphviz); .ci/run installs it. The same for the column lineage:
+# `jaffle_shop lineage customers.customer_lifetime_value --format dot` and `--format svg --out FILE`.
 #   cmake -DPROGRAM=... -DWORK_DIR=... -P dag_test.cmake
 find_program(DOT dot)
 if(NOT DOT)
@@ -30,4 +31,29 @@ endforeach()
 if(NOT svg MATCHES "<title>stg_orders&#45;&gt;orders</title>")
   message(FATAL_ERROR "jaffle.svg has no edge stg_orders -> orders")
 endif()
-message("dag: DOT accepted by ${DOT}; jaffle.svg has the 8 nodes")
+# the column lineage of one column, as DOT and as SVG
+execute_process(COMMAND "${PROGRAM}" lineage customers.customer_lifetime_value --format dot
+  OUTPUT_FILE "${WORK_DIR}/lineage.dot" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "jaffle_shop lineage --format dot: exit status ${rc}")
+endif()
+execute_process(COMMAND "${DOT}" -Tsvg "${WORK_DIR}/lineage.dot" -o "${WORK_DIR}/lineage_from_dot.svg"
+  RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+  message(FATAL_ERROR "dot -Tsvg refused jaffle_shop's lineage DOT (exit status ${rc}): ${err}")
+endif()
+execute_process(COMMAND "${PROGRAM}" lineage customers.customer_lifetime_value --format svg --out "${WORK_DIR}/lineage.svg"
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "jaffle_shop lineage --format svg: exit status ${rc}")
+endif()
+file(READ "${WORK_DIR}/lineage.svg" svg)
+foreach(column customers.customer_lifetime_value stg_payments.amount raw_payments.amount)
+  if(NOT svg MATCHES "<title>${column}</title>")
+    message(FATAL_ERROR "lineage.svg has no column ${column}")
+  endif()
+endforeach()
+if(NOT svg MATCHES "<title>stg_payments.amount&#45;&gt;customers.customer_lifetime_value</title>")
+  message(FATAL_ERROR "lineage.svg has no edge stg_payments.amount -> customers.customer_lifetime_value")
+endif()
+message("dag: DOT accepted by ${DOT}; jaffle.svg has the 8 nodes; lineage.svg has the 3 columns")

@@ -65,7 +65,7 @@ struct print_summary {
 };
 
 /// The earlier command line in the new one's terms: an argument that is a path (it has a '/' or a '.', which no
-/// subcommand or node name has), not the value of --seeds or --target, is `--target sqlite:PATH` (and with no
+/// subcommand or node name has), not the value of --seeds, --target or --out nor lineage's MODEL.COLUMN, is `--target sqlite:PATH` (and with no
 /// subcommand, build is the default); --postgres X and --mysql X are --target postgres:X and --target mysql:X.
 std::vector<std::string> modern_args(int argc, char** argv) {
   std::vector<std::string> out;
@@ -74,7 +74,7 @@ std::vector<std::string> modern_args(int argc, char** argv) {
     std::string_view const before = i > 1 ? std::string_view(argv[i - 1]) : std::string_view();
     bool const path_like = i >= 1 && !a.starts_with('-') && a.find_first_of("/.") != std::string_view::npos &&
                            before != "--seeds" && before != "--target" && before != "-t" &&
-                           before != "--out" && before != "-o";
+                           before != "--out" && before != "-o" && before != "lineage";
     if (path_like) {
       out.insert(out.end(), {"--target", "sqlite:" + std::string(a)});
     } else if ((a == "--postgres" || a == "--mysql") && i + 1 < argc) {

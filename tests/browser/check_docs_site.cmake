@@ -1,6 +1,7 @@
 # Loads the docs site in headless Chromium with the orders model chosen through the address (#orders, what a
 # click in the list or the graph sets), and checks the DOM its script built: each node of names.txt listed, and
-# the detail panel showing orders with its SQLite SQL (orders.sqlite.sql, HTML-escaped as the DOM is written);
+# the detail panel showing orders with its SQLite SQL (orders.sqlite.sql, HTML-escaped as the DOM is written)
+# and its columns' lineage;
 # then with ?search=payment, only the two payment nodes left in the list.
 #   cmake -DEGRET_CHROMIUM=... -DEGRET_SITE_DIR=... -P check_docs_site.cmake
 foreach(_v EGRET_CHROMIUM EGRET_SITE_DIR)
@@ -74,6 +75,10 @@ else()
       string(APPEND _failures "the detail panel does not list the column ${_column}\n")
     endif()
   endforeach()
+  # the column lineage: orders.credit_card_amount is fed by two columns of stg_payments
+  if(NOT _detail MATCHES "<td class=\"mono lineage\">stg_payments\\.amount, stg_payments\\.payment_method</td>")
+    string(APPEND _failures "the detail panel does not show credit_card_amount's lineage (stg_payments.amount, stg_payments.payment_method)\n")
+  endif()
   if(NOT _detail MATCHES "unique_orders_order_id")
     string(APPEND _failures "the detail panel does not list the test unique_orders_order_id\n")
   endif()

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <egret/pipeline/docs_site.hpp>
 
@@ -218,4 +219,18 @@ TEST_CASE("docs site: each column's SQL type, as CREATE TABLE declares it in eac
   CHECK(k.nodes[0].columns[0].sql_type[2] == "VARCHAR(255)");
   CHECK(k.nodes[0].columns[2].nullable);
   CHECK(k.nodes[0].columns[3].cpp_type == "std::int32_t");
+}
+
+TEST_CASE("docs site: each column's lineage, one step upstream", "[pipeline][docs_site][lineage]") {
+  using P = jaffle::project;
+  pl::docs_site_data const s = pl::docs_site_of<P>();
+  auto const& customers = s.nodes[P::index_of_name("customers")];
+  REQUIRE(customers.columns.size() == 7);
+  CHECK(customers.columns[6].name == "customer_lifetime_value");
+  CHECK(customers.columns[6].from == std::vector<std::string>{"stg_payments.amount"});
+  CHECK(s.nodes[P::index_of_name("raw_payments")].columns[3].from.empty());  // a seed: where lineage starts
+  CHECK_THAT(pl::docs_detail::site_json(s),
+             Catch::Contains("{\"name\": \"credit_card_amount\", \"cpp_type\": \"double\", \"nullable\": true, \"sql_type\": "
+                             "{\"sqlite\": \"REAL\", \"postgres\": \"DOUBLE PRECISION\", \"mysql\": \"DOUBLE\", "
+                             "\"mariadb\": \"DOUBLE\"}, \"from\": [\"stg_payments.amount\", \"stg_payments.payment_method\"]}"));
 }

@@ -11,6 +11,7 @@
 //   prog show MODEL [--limit N] [--format table|csv]   the first rows of a node's table
 //   prog sql MODEL [--dialect sqlite|postgres|mysql|mariadb]   the SQL that materializes a model
 //   prog dag [--format text|dot|mermaid|json|svg|png] [--out FILE]   the graph (svg/png through Graphviz)
+//   prog lineage MODEL[.COLUMN] [--format text|dot|json|svg|png] [--out FILE]   the columns that feed a column
 //   prog docs --out DIR             the docs site (when the program gives cli_options::docs)
 //
 //   --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO   (else $EGRET_TARGET, else the program's default)
@@ -56,6 +57,7 @@
 #include <egret/output.hpp>
 #include <egret/pipeline.hpp>
 #include <egret/pipeline/dag.hpp>
+#include <egret/pipeline/lineage.hpp>
 #include <egret/pipeline/run_results.hpp>
 
 namespace egret::pipeline {
@@ -284,11 +286,13 @@ inline constexpr option_info option_table[] = {
      "keep each failing test's rows in a table named after the test"},
     {"limit", 'n', true, opt_limit, "N", "at most this many rows (default 10)"},
     {"format", 'f', true, opt_format, "FORMAT",
-     "show: table or csv (default table); dag: text, dot, mermaid, json, svg or png (default text)"},
+     "show: table or csv (default table); dag: text, dot, mermaid, json, svg or png (default text); lineage: text, "
+     "dot, json, svg or png (default text)"},
     {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
     {"threads", 'j', true, opt_threads, "N", "run up to N nodes and tests at once, each on its own connection (default 1)"},
     {"full-refresh", 0, false, opt_full_refresh, nullptr, "rebuild incremental models in full, from their build() query"},
-    {"out", 'o', true, opt_out, "FILE", "dag --format svg|png: the image file (through Graphviz's dot); docs: the directory"},
+    {"out", 'o', true, opt_out, "FILE",
+     "dag / lineage --format svg|png: the image file (through Graphviz's dot); docs: the directory"},
 };
 
 struct subcommand_info {
@@ -311,6 +315,8 @@ inline constexpr subcommand_info subcommand_table[] = {
     {"sql", "print the SQL that materializes a model", opt_target | opt_dialect | opt_var, "MODEL"},
     {"dag", "draw the graph: text, Graphviz DOT, Mermaid, JSON, or an SVG / PNG image",
      opt_select | opt_exclude | opt_target | opt_seeds | opt_var | opt_format | opt_out, nullptr},
+    {"lineage", "the columns, through every model, that feed a column (or each column of a model)", opt_format | opt_out,
+     "MODEL[.COLUMN]"},
     {"docs", "write the docs site (one self-contained index.html) into --out DIR", opt_out | opt_var, nullptr},
 };
 
@@ -493,6 +499,16 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
     if (f != "svg" && f != "png" && !cmd.out.empty())
       throw usage_error("--out is for dag --format svg or png (the other formats print)");
   }
+  if (s.name == "lineage") {
+    if (!cmd.format_given) cmd.format = "text";
+    std::string_view const f = cmd.format;
+    if (f != "text" && f != "dot" && f != "json" && f != "svg" && f != "png")
+      throw usage_error("--format " + cmd.format + ": lineage prints text, dot or json, or draws svg or png");
+    if ((f == "svg" || f == "png") && cmd.out.empty())
+      throw usage_error("lineage --format " + cmd.format + " needs --out FILE");
+    if (f != "svg" && f != "png" && !cmd.out.empty())
+      throw usage_error("--out is for lineage --format svg or png (the other formats print)");
+  }
   if (s.name == "docs" && cmd.out.empty()) throw usage_error("docs needs --out DIR");
   if (s.positional != nullptr && cmd.model.empty())
     throw usage_error(std::string(s.name) + " needs a " + s.positional + " (`ls` lists the nodes)");
@@ -582,7 +598,14 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
             dag_render(g, cmd.format, cmd.out);
             return 0;
           }
-          std::string const text = f == "dot" ? dag_dot(g) : f == "mermaid" ? dag_mermaid(g) : f == "json" ? dag_json(g) : dag_text(g);
+          std::string text;
+          if (f == "json") {
+            constexpr auto const& lineage = lineage_v<Pipeline>;
+            std::vector<std::string> const columns = lineage_json_fields(lineage.view());
+            text = dag_json(g, &columns);
+          } else {
+            text = f == "dot" ? dag_dot(g) : f == "mermaid" ? dag_mermaid(g) : dag_text(g);
+          }
           std::fputs(text.c_str(), stdout);
           return 0;
         };
@@ -592,6 +615,25 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
         std::vector<bool> const modified = Pipeline::modified_nodes(db, ro, Pipeline::check_vars(ro));
         return print(Pipeline::selection(ro, &modified));
       });
+    }
+    if (sub == "lineage") {
+      constexpr auto const& lineage = lineage_v<Pipeline>;
+      lineage_view const l = lineage.view();
+      std::string_view const f = cmd.format;
+      try {
+        if (f == "svg" || f == "png") {
+          lineage_render(l, cmd.model, cmd.format, cmd.out);
+          return 0;
+        }
+        std::string const text = f == "dot" ? lineage_dot(l, cmd.model) : f == "json" ? lineage_json(l, cmd.model)
+                                                                                     : lineage_text(l, cmd.model);
+        std::fputs(text.c_str(), stdout);
+      } catch (std::invalid_argument const& e) {
+        std::string what = e.what();
+        if (what.starts_with("egret: ")) what.erase(0, 7);
+        throw cd::usage_error(what);
+      }
+      return 0;
     }
     if (sub == "docs") {
       if (opts.docs == nullptr)

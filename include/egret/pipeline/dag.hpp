@@ -86,7 +86,9 @@ inline std::string dag_mermaid(dag_view const& g) {
 }
 
 /// The graph as JSON: `{"nodes": [{"name": ..., "kind": ..., "depends_on": [...]}, ...]}`, in run order.
-inline std::string dag_json(dag_view const& g) {
+/// `node_fields[i]`, when given and not empty, is written into node i's object after depends_on (the column
+/// lineage's "columns", lineage.hpp).
+inline std::string dag_json(dag_view const& g, std::vector<std::string> const* node_fields = nullptr) {
   std::size_t const n = g.names.size();
   std::string out = "{\"nodes\": [";
   bool first = true;
@@ -102,7 +104,9 @@ inline std::string dag_json(dag_view const& g) {
         out += (first_dep ? "" : ", ") + json_string(g.names[j]);
         first_dep = false;
       }
-    out += "]}";
+    out += "]";
+    if (node_fields != nullptr && !(*node_fields)[i].empty()) out += ", " + (*node_fields)[i];
+    out += "}";
   }
   return out + "\n]}\n";
 }
@@ -123,22 +127,30 @@ inline std::string dag_text(dag_view const& g) {
   return out;
 }
 
-/// Renders the DOT text to an image with Graphviz's `dot` (format "svg" or "png") into `file`. Throws
+namespace detail {
+
+/// Renders DOT text to an image with Graphviz's `dot` (format "svg" or "png") into `file`. Throws
 /// std::runtime_error saying what to install when `dot` is not on the PATH, or what dot reported.
-inline void dag_render(dag_view const& g, std::string const& format, std::string const& file) {
+inline void render_dot(std::string const& text, std::string const& format, std::string const& file) {
   if (std::system("command -v dot >/dev/null 2>&1") != 0)
     throw std::runtime_error("egret: drawing " + format + " needs Graphviz's `dot`, which is not installed (apt-get install "
-                             "graphviz); `dag --format dot` prints the graph for it");
+                             "graphviz); `--format dot` prints the graph for it");
   std::string quoted_file = "'";
   for (char c : file) quoted_file += c == '\'' ? std::string("'\\''") : std::string(1, c);
   quoted_file += "'";
   std::string const cmd = "dot -T" + format + " -o " + quoted_file;
   std::FILE* p = ::popen(cmd.c_str(), "w");
   if (p == nullptr) throw std::runtime_error("egret: cannot run " + cmd);
-  std::string const text = dag_dot(g);
   std::fwrite(text.data(), 1, text.size(), p);
   int const rc = ::pclose(p);
   if (rc != 0) throw std::runtime_error("egret: `" + cmd + "` failed (exit status " + std::to_string(rc) + ")");
+}
+
+}  // namespace detail
+
+/// Renders the graph to an image with Graphviz's `dot` (format "svg" or "png") into `file` (detail::render_dot).
+inline void dag_render(dag_view const& g, std::string const& format, std::string const& file) {
+  detail::render_dot(dag_dot(g), format, file);
 }
 
 }  // namespace egret::pipeline

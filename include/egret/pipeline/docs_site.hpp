@@ -6,7 +6,8 @@
 //     no Graphviz needed);
 //   * every node: its kind (seed, source, view / table / incremental / ephemeral model, snapshot), tags, seed
 //     file, what it reads and what reads it, its contract's columns (C++ type, nullability, the SQL type of each
-//     dialect) and CREATE TABLE, its data tests, and its SQL in each dialect (sqlite, postgres, mysql, mariadb);
+//     dialect, and the columns upstream that feed each one: its column lineage) and CREATE TABLE, its data
+//     tests, and its SQL in each dialect (sqlite, postgres, mysql, mariadb);
 //     a model whose SQL needs a --var it was not given shows the message instead;
 //   * a search box filtering the list by name, kind, column or tag; a node chosen in the list or the graph shows
 //     its panel, and the page's address says which (`index.html#orders`, also `index.html?select=orders`);
@@ -38,6 +39,7 @@
 #include <egret/pipeline/data_test.hpp>
 #include <egret/pipeline/node.hpp>
 #include <egret/pipeline/json.hpp>
+#include <egret/pipeline/lineage.hpp>
 #include <egret/pipeline/run.hpp>
 #include <egret/pipeline/source_check.hpp>
 #include <egret/pipeline/vars.hpp>
@@ -61,6 +63,7 @@ struct docs_site_data {
     std::string cpp_type;  // "std::int64_t"
     bool nullable = false;
     std::array<std::string, dialect_count> sql_type{};  // as CREATE TABLE declares it, without NOT NULL
+    std::vector<std::string> from{};  // its column lineage, one step: "stg_payments.amount" (lineage.hpp)
   };
   struct test {
     std::string name;
@@ -153,7 +156,9 @@ inline std::string site_json(docs_site_data const& s) {
              json_string(col.cpp_type) + ", \"nullable\": " + json_bool(col.nullable) + ", \"sql_type\": {";
       for (std::size_t d = 0; d != s.dialects.size(); ++d)
         out += (d ? ", " : "") + json_string(s.dialects[d]) + ": " + json_string(col.sql_type[d]);
-      out += "}}";
+      out += "}, \"from\": [";
+      for (std::size_t f = 0; f != col.from.size(); ++f) out += (f ? ", " : "") + json_string(col.from[f]);
+      out += "]}";
     }
     out += "], \"tests\": [";
     for (std::size_t t = 0; t != x.tests.size(); ++t)
@@ -435,7 +440,7 @@ inline constexpr std::string_view page_js = R"JS(
     panel.appendChild(el("h3", null, "Columns"));
     var table = el("table", { "class": "columns" });
     var head = el("tr");
-    ["column", "C++ type", "null"].concat(data.dialects).forEach(function (h) { head.appendChild(el("th", null, h)); });
+    ["column", "C++ type", "null"].concat(data.dialects, ["from (lineage)"]).forEach(function (h) { head.appendChild(el("th", null, h)); });
     table.appendChild(head);
     n.columns.forEach(function (c) {
       var tr = el("tr");
@@ -443,6 +448,7 @@ inline constexpr std::string_view page_js = R"JS(
       tr.appendChild(el("td", { "class": "mono" }, c.nullable ? "std::optional<" + c.cpp_type + ">" : c.cpp_type));
       tr.appendChild(el("td", null, c.nullable ? "NULL" : "NOT NULL"));
       data.dialects.forEach(function (d) { tr.appendChild(el("td", { "class": "mono" }, c.sql_type[d])); });
+      tr.appendChild(el("td", { "class": "mono lineage" }, c.from.length ? c.from.join(", ") : "\u2014"));
       table.appendChild(tr);
     });
     panel.appendChild(table);
@@ -650,6 +656,12 @@ docs_site_data docs_site_of(docs_options const& opts = {}) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (s.nodes.push_back(docs_detail::node_of<Pipeline, typename Pipeline::template node_at<I>>(vars)), ...);
   }(std::make_index_sequence<n>{});
+  constexpr auto const& lineage = lineage_v<Pipeline>;
+  lineage_view const l = lineage.view();
+  for (std::size_t i = 0; i != n; ++i)
+    for (auto& col : s.nodes[i].columns)
+      if (std::size_t const k = l.find(i, col.name); k != lineage_view::npos)
+        for (auto const& o : l.origins_of(k)) col.from.push_back(std::string(o.table) + "." + std::string(o.column));
   s.order.assign(G::order.begin(), G::order.end());
   s.reads.assign(n * n, false);
   for (std::size_t i = 0; i != n; ++i)
