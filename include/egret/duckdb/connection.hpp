@@ -4,7 +4,9 @@
 
 #include <array>
 #include <cstddef>
+#include <concepts>
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +19,7 @@
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
 
+#include <egret/csv/options.hpp>
 #include <egret/duckdb/binder.hpp>
 #include <egret/duckdb/cursor.hpp>
 #include <egret/duckdb/handle.hpp>
@@ -29,6 +32,12 @@
 #include <egret/render/to_sql.hpp>
 
 namespace egret::duckdb {
+
+namespace detail {
+/// The code of connection::load_csv for table T, defined in <egret/duckdb/load_csv.hpp>.
+template <class T>
+struct csv_loader;
+}  // namespace detail
 
 /// A query prepared once and executed many times: `auto st = db.prepare(q); st.execute(42)`.
 template <class Q>
@@ -195,7 +204,41 @@ class connection {
   /// Whether a transaction() of this connection is active (SQL run through exec() is not seen).
   bool in_transaction() const noexcept { return *in_transaction_; }
 
+  // ---- CSV loading (defined in <egret/duckdb/load_csv.hpp>, which a program calling these includes) ----
+
+  /// Loads a CSV file into table T (which must exist) through DuckDB's appender, in one transaction (inside the
+  /// caller's when one is active): the header must name T's columns in order; every field is parsed as its
+  /// column's type. On bad input throws egret::load_error (file, line, column, reason) and the table is left as it
+  /// was. Returns the number of rows loaded.
+  template <class T>
+  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
+    if constexpr (csv_loader_included<T>())
+      return detail::csv_loader<T>::load_file(*this, file, opts);
+    else
+      return 0;
+  }
+
+  /// load_csv from a std::istream or a class derived from it: `display_name` names it in errors.
+  template <class T, class Stream>
+    requires std::derived_from<Stream, std::istream>
+  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
+    if constexpr (csv_loader_included<T>())
+      return detail::csv_loader<T>::load_stream(*this, in, std::move(display_name), opts);
+    else
+      return 0;
+  }
+
  private:
+  template <class>
+  friend struct detail::csv_loader;
+
+  template <class T>
+  static constexpr bool csv_loader_included() {
+    constexpr bool included = requires { sizeof(detail::csv_loader<T>); };
+    static_assert(included, "egret: db.load_csv() needs #include <egret/duckdb/load_csv.hpp>");
+    return included;
+  }
+
   static std::string quoted(std::string_view name) {
     std::string out;
     render::string_writer w{out};

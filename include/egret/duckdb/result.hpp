@@ -7,6 +7,7 @@
 
 #include <egret/core/error.hpp>
 #include <egret/duckdb/error.hpp>
+#include <egret/duckdb/temporal.hpp>
 #include <egret/types/temporal.hpp>
 
 #include <climits>
@@ -30,8 +31,6 @@ inline constexpr bool is_optional_v<std::optional<T>> = true;
 template <class T>
 inline constexpr bool dependent_false = false;
 
-inline constexpr std::int64_t micros_per_day = 86'400'000'000;
-
 /// 10^n as a double, for DECIMAL scales (at most 38).
 inline double power_of_ten(unsigned n) noexcept {
   double p = 1.0;
@@ -40,6 +39,41 @@ inline double power_of_ten(unsigned n) noexcept {
 }
 inline double hugeint_to_double(duckdb_hugeint h) noexcept {
   return static_cast<double>(h.upper) * 18446744073709551616.0 + static_cast<double>(h.lower);
+}
+/// DuckDB's name of a type, for messages.
+inline std::string type_name(duckdb_type t) {
+  switch (t) {
+    case DUCKDB_TYPE_BOOLEAN: return "BOOLEAN";
+    case DUCKDB_TYPE_TINYINT: return "TINYINT";
+    case DUCKDB_TYPE_SMALLINT: return "SMALLINT";
+    case DUCKDB_TYPE_INTEGER: return "INTEGER";
+    case DUCKDB_TYPE_BIGINT: return "BIGINT";
+    case DUCKDB_TYPE_UTINYINT: return "UTINYINT";
+    case DUCKDB_TYPE_USMALLINT: return "USMALLINT";
+    case DUCKDB_TYPE_UINTEGER: return "UINTEGER";
+    case DUCKDB_TYPE_UBIGINT: return "UBIGINT";
+    case DUCKDB_TYPE_FLOAT: return "FLOAT";
+    case DUCKDB_TYPE_DOUBLE: return "DOUBLE";
+    case DUCKDB_TYPE_TIMESTAMP: return "TIMESTAMP";
+    case DUCKDB_TYPE_DATE: return "DATE";
+    case DUCKDB_TYPE_TIME: return "TIME";
+    case DUCKDB_TYPE_INTERVAL: return "INTERVAL";
+    case DUCKDB_TYPE_HUGEINT: return "HUGEINT";
+    case DUCKDB_TYPE_UHUGEINT: return "UHUGEINT";
+    case DUCKDB_TYPE_VARCHAR: return "VARCHAR";
+    case DUCKDB_TYPE_BLOB: return "BLOB";
+    case DUCKDB_TYPE_DECIMAL: return "DECIMAL";
+    case DUCKDB_TYPE_TIMESTAMP_S: return "TIMESTAMP_S";
+    case DUCKDB_TYPE_TIMESTAMP_MS: return "TIMESTAMP_MS";
+    case DUCKDB_TYPE_TIMESTAMP_NS: return "TIMESTAMP_NS";
+    case DUCKDB_TYPE_TIMESTAMP_TZ: return "TIMESTAMP WITH TIME ZONE";
+    case DUCKDB_TYPE_ENUM: return "ENUM";
+    case DUCKDB_TYPE_LIST: return "LIST";
+    case DUCKDB_TYPE_STRUCT: return "STRUCT";
+    case DUCKDB_TYPE_MAP: return "MAP";
+    case DUCKDB_TYPE_UUID: return "UUID";
+    default: return "type " + std::to_string(static_cast<int>(t));
+  }
 }
 inline bool hugeint_fits_int64(duckdb_hugeint h) noexcept {
   return h.upper == ((h.lower >> 63) != 0 ? -1 : 0);
@@ -294,19 +328,11 @@ class result {
     }
     if (micros == INT64_MAX || micros == -INT64_MAX) [[unlikely]]
       column_error(col, "holds an infinite TIMESTAMP, which egret::timestamp cannot hold");
-    std::int64_t days = micros / detail::micros_per_day;
-    std::int64_t rest = micros % detail::micros_per_day;
-    if (rest < 0) {
-      rest += detail::micros_per_day;
-      --days;
-    }
-    auto const secs = static_cast<std::uint32_t>(rest / 1'000'000);
-    return egret::timestamp{egret::civil_from_days(days), secs / 3600, secs / 60 % 60, secs % 60,
-                            static_cast<std::uint32_t>(rest % 1'000'000)};
+    return detail::timestamp_from_micros(micros);
   }
 
   [[noreturn, gnu::cold, gnu::noinline]] void wrong_type(int col, std::string_view wanted) const {
-    column_error(col, "has DuckDB type " + std::to_string(static_cast<int>(cols_[static_cast<std::size_t>(col)].type)) +
+    column_error(col, "is " + detail::type_name(cols_[static_cast<std::size_t>(col)].type) +
                           ", which does not read as " + std::string(wanted));
   }
 

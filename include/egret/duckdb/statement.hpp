@@ -7,6 +7,7 @@
 #include <egret/core/error.hpp>
 #include <egret/duckdb/error.hpp>
 #include <egret/duckdb/result.hpp>
+#include <egret/duckdb/temporal.hpp>
 #include <egret/types/temporal.hpp>
 
 #include <concepts>
@@ -88,16 +89,11 @@ class statement {
   }
   void bind(int index, egret::date v) {
     egret::require_valid(v);
-    duckdb_date d;
-    d.days = static_cast<std::int32_t>(egret::days_from_civil(v));
-    check_bind(duckdb_bind_date(stmt_, at(index), d), index);
+    check_bind(duckdb_bind_date(stmt_, at(index), detail::to_duckdb(v)), index);
   }
   void bind(int index, egret::timestamp const& v) {
     egret::require_valid(v);
-    duckdb_timestamp t;
-    t.micros = egret::days_from_civil(v.date) * detail::micros_per_day +
-               ((std::int64_t{v.hour} * 60 + v.minute) * 60 + v.second) * 1'000'000 + v.microsecond;
-    check_bind(duckdb_bind_timestamp(stmt_, at(index), t), index);
+    check_bind(duckdb_bind_timestamp(stmt_, at(index), detail::to_duckdb(v)), index);
   }
   void bind_null(int index) { check_bind(duckdb_bind_null(stmt_, at(index)), index); }
   void bind(int index, std::nullopt_t) { bind_null(index); }

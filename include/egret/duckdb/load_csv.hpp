@@ -1,0 +1,85 @@
+// Defines CSV loading for the DuckDB backend, the code of db.load_csv<T>(file): egret's CSV reader and field parsers (the same
+// typing, NULL rules and file:line:column errors as on the other backends), each record appended through DuckDB's
+// appender, all of them in one transaction. Opt-in, like <egret/sqlite/load_csv.hpp>: a program calling
+// db.load_csv<T>() includes it (without, the call stops with "egret: db.load_csv() needs #include
+// <egret/duckdb/load_csv.hpp>").
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <egret/core/error.hpp>
+#include <egret/csv/options.hpp>
+#include <egret/csv/parse_value.hpp>
+#include <egret/csv/reader.hpp>
+#include <egret/csv/table_layout.hpp>
+#include <egret/duckdb/appender.hpp>
+#include <egret/duckdb/connection.hpp>
+#include <egret/duckdb/transaction.hpp>
+
+namespace egret::duckdb {
+
+namespace detail {
+/// Appends every record of r to table t, in a transaction of its own (or inside the caller's, `in_transaction`):
+/// all rows or none. A field that does not parse is a load_error at its line and column. A record the table
+/// refuses (a duplicate key) is found when the appender flushes, which it does for many rows at once: the
+/// load_error then names the line of the last record read and says so.
+inline std::size_t append_csv(duckdb_connection con, bool* in_transaction, csv::reader& r, csv::table_layout const& t) {
+  std::size_t const width = t.columns.size();
+  if (r.opts().has_header) csv::expect_header(r, csv::column_names(t));
+  std::optional<transaction> tx;
+  if (!*in_transaction) tx.emplace(con, in_transaction);
+  appender a(con, std::string(t.name));
+  std::vector<csv::field> fields;
+  std::size_t n = 0;
+  while (r.next(fields)) {
+    if (fields.size() != width) {
+      auto const& last = fields.empty() ? csv::field{} : fields.back();
+      throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line, fields.empty() ? 1 : last.column,
+                       "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()));
+    }
+    for (std::size_t i = 0; i != width; ++i) {
+      csv::column_layout const& c = t.columns[i];
+      csv::field const& f = fields[i];
+      if (csv::is_null_for(c, f, r.file_name()))
+        a.append_null();
+      else
+        csv::parse_as(c, f, r.file_name(), [&](auto v) { a.append(v); });
+    }
+    a.end_row();
+    ++n;
+  }
+  try {
+    a.close();
+  } catch (error const& e) {
+    throw load_error(r.file_name(), r.record_line(), 1,
+                     "refused by the database when the appended rows were flushed (a record at or before this line): " +
+                         e.message());
+  }
+  if (tx) tx->commit();
+  return n;
+}
+}  // namespace detail
+
+namespace detail {
+/// The code of connection::load_csv for table T (declared in connection.hpp).
+template <class T>
+struct csv_loader {
+  static std::size_t load_file(connection& db, std::string const& file, csv::options opts) {
+    csv::reader r(file, opts);
+    return append_csv(db.h_.get(), db.in_transaction_.get(), r, csv::layout_of<T>);
+  }
+  template <class Stream>
+  static std::size_t load_stream(connection& db, Stream& in, std::string display_name, csv::options opts) {
+    csv::reader r(in, std::move(display_name), opts);
+    return append_csv(db.h_.get(), db.in_transaction_.get(), r, csv::layout_of<T>);
+  }
+};
+}  // namespace detail
+
+}  // namespace egret::duckdb

@@ -1,0 +1,115 @@
+// db.load_csv<T>() on DuckDB (egret's CSV reader, DuckDB's appender) into real database files: the jaffle shop's
+// seeds with known answers, every type and NULL, a file and a stream, bad input at its line and column, a record
+// the table refuses, all in one transaction (nothing stays of a failed load).
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include <egret/duckdb/load_csv.hpp>
+
+#include "test_db.hpp"
+
+namespace {
+EGRET_TABLE(raw_orders, (id, std::int64_t), (user_id, std::int64_t), (order_date, egret::date), (status, std::string));
+EGRET_TABLE(raw_payments, (id, std::int64_t), (order_id, std::int64_t), (payment_method, std::string),
+            (amount, std::int64_t));
+EGRET_TABLE(typed, (i, std::int32_t), (big, std::int64_t), (d, double), (b, bool), (s, std::optional<std::string>),
+            (day, std::optional<egret::date>), (at, egret::timestamp));
+EGRET_TABLE(keyed_orders, (id, std::int64_t), (user_id, std::int64_t), (order_date, egret::date), (status, std::string));
+
+std::string data(char const* name) { return std::string(EGRET_TEST_DATA_DIR) + "/" + name; }
+
+std::int64_t rows_of_typed(egret::duckdb::connection& db) {
+  typed t;
+  return db.execute(t.aggregate(egret::count().as<"n">())).first()->get<"n">();
+}
+}  // namespace
+
+TEST_CASE("duckdb: load_csv loads the jaffle shop's seeds, with the known answers", "[duckdb]") {
+  egret::duckdb::connection db(egret_test::duckdb_file("load_jaffle"));
+  db.create_table<raw_orders>();
+  db.create_table<raw_payments>();
+  CHECK(db.load_csv<raw_orders>(data("raw_orders.csv")) == 99);
+  CHECK(db.load_csv<raw_payments>(data("raw_payments.csv")) == 113);
+  raw_orders o;
+  raw_payments p;
+  auto const first = db.execute(o.filter(o.id == 1).select(o.user_id, o.order_date, o.status)).first();
+  REQUIRE(first);
+  CHECK(first->get<"order_date">() == egret::date{2018, 1, 1});
+  CHECK(first->get<"status">() == "returned");
+  auto by_method = db.execute(p.group_by(p.payment_method)
+                                  .aggregate(p.amount.sum().as<"total">(), egret::count().as<"n">())
+                                  .order_by(p.payment_method))
+                       .to_vector();
+  REQUIRE(by_method.size() == 4);
+  std::int64_t total = 0, n = 0;
+  for (auto const& r : by_method) {
+    total += r.get<"total">().value_or(0);
+    n += r.get<"n">();
+  }
+  CHECK(n == 113);
+  // the same sum computed by DuckDB over the file itself
+  auto check = db.execute(p.aggregate(p.amount.sum().as<"total">())).first();
+  CHECK(check->get<"total">() == std::optional<std::int64_t>(total));
+}
+
+TEST_CASE("duckdb: load_csv types every field, from a file or a stream, and fails at the line", "[duckdb]") {
+  egret::duckdb::connection db(egret_test::duckdb_file("load_typed"));
+  db.create_table<typed>();
+  std::string const good =
+      "i,big,d,b,s,day,at\n"
+      "1,9223372036854775807,2.5,true,\"quoted, with \"\"quotes\"\"\",2024-02-29,2024-02-29 12:00:00.5\n"
+      "-2147483648,-1,-0.25,false,,,1969-12-31 23:59:59\n"
+      "3,0,1e300,1,\"\",1900-01-01,2000-01-01\n";
+  std::istringstream in(good);
+  CHECK(db.load_csv<typed>(in, "good.csv") == 3);
+  typed t;
+  auto rows = db.execute(t.select(t.i, t.big, t.d, t.b, t.s, t.day, t.at).order_by(t.i)).to_vector();
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].get<"i">() == -2147483647 - 1);
+  CHECK(!rows[0].get<"s">().has_value());  // empty unquoted: NULL
+  CHECK(!rows[0].get<"day">().has_value());
+  CHECK(rows[0].get<"at">() == egret::timestamp{egret::date{1969, 12, 31}, 23, 59, 59});
+  CHECK(rows[1].get<"big">() == 9223372036854775807);
+  CHECK(rows[1].get<"s">() == std::optional<std::string>("quoted, with \"quotes\""));
+  CHECK(rows[1].get<"at">() == egret::timestamp{egret::date{2024, 2, 29}, 12, 0, 0, 500000});
+  CHECK(rows[2].get<"s">() == std::optional<std::string>(""));  // empty quoted: ''
+  CHECK(rows[2].get<"b">() == true);
+
+  // a field that does not parse: nothing of the file stays
+  std::string const path = std::string(EGRET_DUCKDB_TEST_DIR) + "/bad.csv";
+  std::ofstream(path) << "i,big,d,b,s,day,at\n4,4,4,true,x,2024-01-01,2024-01-01\n5,five,5,true,y,,2024-01-01\n";
+  try {
+    db.load_csv<typed>(path);
+    FAIL("no error");
+  } catch (egret::load_error const& e) {
+    CHECK(e.line() == 3);
+    CHECK(e.column() == 3);
+    CHECK(e.file() == path);
+  }
+  CHECK(rows_of_typed(db) == 3);
+  // a header that is not T's columns
+  std::istringstream wrong("i,big,d,b,s,at,day\n");
+  CHECK_THROWS_AS(db.load_csv<typed>(wrong, "wrong.csv"), egret::load_error);
+  // a record the table refuses (a duplicate key), found when the appender flushes: nothing stays
+  db.exec("CREATE TABLE keyed_orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, order_date DATE NOT NULL, "
+          "status VARCHAR NOT NULL)");
+  std::istringstream dup("id,user_id,order_date,status\n1,1,2024-01-01,a\n2,1,2024-01-01,b\n1,2,2024-01-02,c\n");
+  CHECK_THROWS_WITH(db.load_csv<keyed_orders>(dup, "dup.csv"),
+                    Catch::Contains("dup.csv:") && Catch::Contains("refused by the database"));
+  keyed_orders k;
+  CHECK(db.execute(k.aggregate(egret::count().as<"n">())).first()->get<"n">() == 0);
+  CHECK(!db.in_transaction());
+  // inside the caller's transaction: rolled back with it
+  {
+    auto tx = db.transaction();
+    std::istringstream more("i,big,d,b,s,day,at\n7,7,7,true,z,,2024-01-01\n");
+    CHECK(db.load_csv<typed>(more, "more.csv") == 1);
+    CHECK(rows_of_typed(db) == 4);
+  }
+  CHECK(rows_of_typed(db) == 3);
+}
