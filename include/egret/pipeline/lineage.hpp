@@ -114,13 +114,20 @@ constexpr void add_node_lineage(lineage_data<Nodes, Columns, Origins>& d, std::s
     ((d.columns[col] = {i, at_t<C, Cols>::name.view(), d.origin_count, d.origin_count}, ++col), ...);
   }(std::make_index_sequence<Cols::size>{});
   if constexpr (N::kind == node_kind::model) {
+    // the nodes model i reads, from the graph: an origin's table is one of them (so each origin is matched
+    // against a few names, not every node's: clang's constexpr step limit, at 200 models)
+    std::array<std::size_t, Nodes> reads{};
+    std::size_t nreads = 0;
+    bool const* row = P::graph_type::direct[i].data();
+    for (std::size_t j = 0; j != Nodes; ++j)
+      if (row[j]) reads[nreads++] = j;
     auto const* l = query_lineage<P, N>();
     for (std::size_t k = d.first_column[i]; k != col; ++k) {
       d.columns[k].first = d.origin_count;
       for (egret::column_origin const o : l->of(d.columns[k].name)) {
         std::size_t node = Nodes;
-        for (std::size_t j = 0; j != Nodes; ++j)
-          if (d.names[j] == o.table) node = j;
+        for (std::size_t r = 0; r != nreads; ++r)
+          if (d.names[reads[r]] == o.table) node = reads[r];
         d.origins[d.origin_count++] = {node, o.table, o.column};
       }
       d.columns[k].last = d.origin_count;
