@@ -165,13 +165,19 @@ class result {
         column_error(col, "is NULL but the query's type says NOT NULL");
       column const& c = cols_[static_cast<std::size_t>(col)];
       if constexpr (std::is_same_v<T, std::int64_t>) {
+        if (c.type == DUCKDB_TYPE_BIGINT) [[likely]]  // the declared type: no conversion to choose
+          return at<std::int64_t>(c);
         return read_integer(c, col);
       } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        if (c.type == DUCKDB_TYPE_INTEGER) [[likely]]
+          return at<std::int32_t>(c);
         std::int64_t const v = read_integer(c, col);
         if (v < INT32_MIN || v > INT32_MAX) [[unlikely]]
           column_error(col, "holds " + std::to_string(v) + ", which does not fit a 32-bit INTEGER");
         return static_cast<std::int32_t>(v);
       } else if constexpr (std::is_same_v<T, double>) {
+        if (c.type == DUCKDB_TYPE_DOUBLE) [[likely]]
+          return at<double>(c);
         return read_double(c, col);
       } else if constexpr (std::is_same_v<T, bool>) {
         if (c.type == DUCKDB_TYPE_BOOLEAN) [[likely]]
