@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <egret/dynamic.hpp>
+#include <egret/dynamic/cursor.hpp>
 #include <egret/dynamic/datum_io.hpp>
 #include <egret/mysql/connection.hpp>
 
@@ -42,76 +43,28 @@ inline void require_no_nul(std::vector<dyn::column_info> const& cols, std::strin
 }
 }  // namespace detail
 
-/// The rows of a dynamic query with a run-time select list; each row is a dyn::row owning its fields. The
-/// result is freed when the cursor is destroyed.
-class dyn_cursor {
+/// Reads the rows of a dynamic query from a cached statement for dyn::basic_cursor: fetches them, and frees the
+/// result when the cursor is destroyed. The cache keeps the statement while a cursor reads it (pin).
+class dyn_reader {
  public:
-  dyn_cursor(statement& s, std::vector<dyn::column_info> cols)
-      : s_(&s), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {
-    s.pin();
+  explicit dyn_reader(statement& s) : s_(&s) { s.pin(); }
+  dyn_reader(dyn_reader&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+  dyn_reader& operator=(dyn_reader&&) = delete;
+  ~dyn_reader() {
+    if (s_ == nullptr) return;
+    s_->free_result();
+    s_->unpin();
   }
-  dyn_cursor(dyn_cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), cols_(std::move(o.cols_)), done_(o.done_) {}
-  dyn_cursor& operator=(dyn_cursor&&) = delete;
-  ~dyn_cursor() {
-    if (s_) {
-      s_->free_result();
-      s_->unpin();
-    }
-  }
-
-  /// The result columns: names, SQL types, nullability.
-  std::vector<dyn::column_info> const& columns() const { return *cols_; }
-
-  /// The next row, or nullopt at the end.
-  std::optional<dyn::row> next() {
-    if (done_ || !s_->step()) {
-      done_ = true;
-      return std::nullopt;
-    }
-    std::vector<dyn::datum> fields;
-    fields.reserve(cols_->size());
-    for (std::size_t i = 0; i < cols_->size(); ++i)
-      fields.push_back(detail::read_datum(*s_, static_cast<int>(i), (*cols_)[i].type));
-    return dyn::row(cols_, std::move(fields));
-  }
-
-  struct sentinel {};
-  class iterator {
-   public:
-    using value_type = dyn::row;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    explicit iterator(dyn_cursor* c) : c_(c), row_(c->next()) {}
-    dyn::row const& operator*() const { return *row_; }
-    dyn::row const* operator->() const { return &*row_; }
-    iterator& operator++() {
-      row_ = c_->next();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    friend bool operator==(iterator const& i, sentinel) { return !i.row_; }
-
-   private:
-    dyn_cursor* c_ = nullptr;
-    std::optional<dyn::row> row_;
-  };
-  iterator begin() { return iterator{this}; }
-  sentinel end() const { return {}; }
-
-  /// All remaining rows.
-  std::vector<dyn::row> to_vector() {
-    std::vector<dyn::row> out;
-    while (auto r = next()) out.push_back(std::move(*r));
-    return out;
-  }
-  /// The first row, or nullopt.
-  std::optional<dyn::row> first() { return next(); }
+  bool advance() { return s_->step(); }
+  dyn::datum read(int col, dyn::sql_type_id t) const { return detail::read_datum(*s_, col, t); }
 
  private:
   statement* s_;
-  std::shared_ptr<std::vector<dyn::column_info> const> cols_;
-  bool done_ = false;
 };
+
+/// The rows of a dynamic query with a run-time select list (dynamic/cursor.hpp); each row is a dyn::row owning its
+/// fields. The result is freed when the cursor is destroyed.
+using dyn_cursor = dyn::basic_cursor<dyn_reader>;
 
 /// connection::execute(q) for a dynamic query: renders it (dialect_type), finds its statement by text, binds
 /// its values, runs it. A static select list gives typed rows (egret::mysql::cursor); a run-time one a
@@ -124,7 +77,7 @@ auto execute_dynamic(connection& db, Q const& q) {
   detail::bind_datums(s, r.values);
   s.execute();
   if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
-    return dyn_cursor(s, std::move(r.columns));
+    return dyn_cursor(dyn_reader(s), std::move(r.columns));
   else
     return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(s);
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <egret/dynamic.hpp>
+#include <egret/dynamic/cursor.hpp>
 #include <egret/dynamic/datum_io.hpp>
 #include <egret/postgres/connection.hpp>
 
@@ -44,65 +45,25 @@ inline void require_no_nul(std::vector<dyn::column_info> const& cols, std::strin
 
 }  // namespace detail
 
-/// The rows of a dynamic query with a run-time select list: each row a dyn::row owning its fields.
-class dyn_cursor {
+/// Reads the rows of a dynamic query's PGresult for dyn::basic_cursor, in order.
+class dyn_reader {
  public:
-  dyn_cursor(result r, std::vector<dyn::column_info> cols)
-      : r_(std::move(r)), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {}
-  dyn_cursor(dyn_cursor&&) noexcept = default;
-  dyn_cursor& operator=(dyn_cursor&&) = delete;
-
-  /// The result columns: names, SQL types, nullability.
-  std::vector<dyn::column_info> const& columns() const { return *cols_; }
-
-  /// The next row, or nullopt at the end.
-  std::optional<dyn::row> next() {
-    if (next_ >= r_.row_count()) return std::nullopt;
+  explicit dyn_reader(result r) : r_(std::move(r)) {}
+  bool advance() {
+    if (next_ >= r_.row_count()) return false;
     r_.set_row(next_++);
-    std::vector<dyn::datum> fields;
-    fields.reserve(cols_->size());
-    for (std::size_t i = 0; i < cols_->size(); ++i)
-      fields.push_back(detail::read_datum(r_, static_cast<int>(i), (*cols_)[i].type));
-    return dyn::row(cols_, std::move(fields));
+    return true;
   }
-
-  struct sentinel {};
-  class iterator {
-   public:
-    using value_type = dyn::row;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    explicit iterator(dyn_cursor* c) : c_(c), row_(c->next()) {}
-    dyn::row const& operator*() const { return *row_; }
-    dyn::row const* operator->() const { return &*row_; }
-    iterator& operator++() {
-      row_ = c_->next();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    friend bool operator==(iterator const& i, sentinel) { return !i.row_; }
-
-   private:
-    dyn_cursor* c_ = nullptr;
-    std::optional<dyn::row> row_;
-  };
-  iterator begin() { return iterator{this}; }
-  sentinel end() const { return {}; }
-
-  /// All remaining rows.
-  std::vector<dyn::row> to_vector() {
-    std::vector<dyn::row> out;
-    while (auto r = next()) out.push_back(std::move(*r));
-    return out;
-  }
-  /// The first row, or nullopt.
-  std::optional<dyn::row> first() { return next(); }
+  dyn::datum read(int col, dyn::sql_type_id t) const { return detail::read_datum(r_, col, t); }
 
  private:
   result r_;
-  std::shared_ptr<std::vector<dyn::column_info> const> cols_;
   int next_ = 0;
 };
+
+/// The rows of a dynamic query with a run-time select list (dynamic/cursor.hpp); each row is a dyn::row owning its
+/// fields.
+using dyn_cursor = dyn::basic_cursor<dyn_reader>;
 
 /// connection::execute(q) for a dynamic query: renders it (PostgreSQL dialect), runs its statement (cached
 /// by text) with its values. A static select list gives typed rows (egret::postgres::cursor); a run-time one
@@ -115,7 +76,7 @@ auto execute_dynamic(connection& db, Q const& q) {
   detail::bind_datums(p, r.values);
   result res = db.run_sql(r.sql, p);
   if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
-    return dyn_cursor(std::move(res), std::move(r.columns));
+    return dyn_cursor(dyn_reader(std::move(res)), std::move(r.columns));
   else
     return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(
         std::move(res));

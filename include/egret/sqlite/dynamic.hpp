@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <egret/dynamic.hpp>
+#include <egret/dynamic/cursor.hpp>
 #include <egret/dynamic/datum_io.hpp>
 #include <egret/sqlite/connection.hpp>
 
@@ -23,75 +24,28 @@ using dyn::bind_datums;  // dynamic/datum_io.hpp
 using dyn::read_datum;
 }  // namespace detail
 
-/// The rows of a dynamic query with a run-time select list. Iterating steps the statement; each row is a
-/// dyn::row owning its fields. The statement is reset when the cursor is destroyed.
-class dyn_cursor {
+/// Reads the rows of a dynamic query from a cached statement for dyn::basic_cursor: steps it, and resets it when
+/// the cursor is destroyed. The cache keeps the statement while a cursor reads it (pin).
+class dyn_reader {
  public:
-  dyn_cursor(statement& s, std::vector<dyn::column_info> cols)
-      : s_(&s), cols_(std::make_shared<std::vector<dyn::column_info> const>(std::move(cols))) {
-    s.pin();  // after the allocation, which may throw: the cache keeps s while the cursor reads it
-  }
-  dyn_cursor(dyn_cursor&& o) noexcept : s_(std::exchange(o.s_, nullptr)), cols_(std::move(o.cols_)) {}
-  dyn_cursor& operator=(dyn_cursor&&) = delete;
-  ~dyn_cursor() {
+  explicit dyn_reader(statement& s) : s_(&s) { s.pin(); }
+  dyn_reader(dyn_reader&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+  dyn_reader& operator=(dyn_reader&&) = delete;
+  ~dyn_reader() {
     if (s_ == nullptr) return;
     if (s_->stepped()) s_->reset();
     s_->unpin();
   }
-
-  /// The result columns: names, SQL types, nullability.
-  std::vector<dyn::column_info> const& columns() const { return *cols_; }
-
-  /// The next row, or nullopt at the end.
-  std::optional<dyn::row> next() {
-    if (done_ || !s_->step()) {
-      done_ = true;
-      return std::nullopt;
-    }
-    std::vector<dyn::datum> fields;
-    fields.reserve(cols_->size());
-    for (std::size_t i = 0; i < cols_->size(); ++i)
-      fields.push_back(detail::read_datum(*s_, static_cast<int>(i), (*cols_)[i].type));
-    return dyn::row(cols_, std::move(fields));
-  }
-
-  struct sentinel {};
-  class iterator {
-   public:
-    using value_type = dyn::row;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    explicit iterator(dyn_cursor* c) : c_(c), row_(c->next()) {}
-    dyn::row const& operator*() const { return *row_; }
-    dyn::row const* operator->() const { return &*row_; }
-    iterator& operator++() {
-      row_ = c_->next();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    friend bool operator==(iterator const& i, sentinel) { return !i.row_; }
-
-   private:
-    dyn_cursor* c_ = nullptr;
-    std::optional<dyn::row> row_;
-  };
-  iterator begin() { return iterator{this}; }
-  sentinel end() const { return {}; }
-
-  /// All remaining rows.
-  std::vector<dyn::row> to_vector() {
-    std::vector<dyn::row> out;
-    while (auto r = next()) out.push_back(std::move(*r));
-    return out;
-  }
-  /// The first row, or nullopt.
-  std::optional<dyn::row> first() { return next(); }
+  bool advance() { return s_->step(); }
+  dyn::datum read(int col, dyn::sql_type_id t) const { return detail::read_datum(*s_, col, t); }
 
  private:
   statement* s_;
-  std::shared_ptr<std::vector<dyn::column_info> const> cols_;
-  bool done_ = false;
 };
+
+/// The rows of a dynamic query with a run-time select list (dynamic/cursor.hpp); each row is a dyn::row owning its
+/// fields.
+using dyn_cursor = dyn::basic_cursor<dyn_reader>;
 
 /// connection::execute(q) for a dynamic query: renders it (SQLite dialect), finds its statement by text,
 /// binds its values. A static select list gives typed rows (egret::sqlite::cursor); a run-time one gives a
@@ -102,7 +56,7 @@ auto execute_dynamic(connection& db, Q const& q) {
   statement& s = db.dynamic_statement(r.sql);
   detail::bind_datums(s, r.values);
   if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
-    return dyn_cursor(s, std::move(r.columns));
+    return dyn_cursor(dyn_reader(s), std::move(r.columns));
   else
     return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(s);
 }
