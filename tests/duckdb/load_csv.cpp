@@ -19,6 +19,9 @@ EGRET_TABLE(raw_payments, (id, std::int64_t), (order_id, std::int64_t), (payment
             (amount, std::int64_t));
 EGRET_TABLE(typed, (i, std::int32_t), (big, std::int64_t), (d, double), (b, bool), (s, std::optional<std::string>),
             (day, std::optional<egret::date>), (at, egret::timestamp));
+EGRET_TABLE(narrow_orders, (id, std::int64_t), (user_id, std::int64_t), (order_date, egret::date),
+            (status, std::string));
+EGRET_TABLE(many, (n, std::int64_t), (half, std::optional<double>), (label, std::optional<std::string>));
 EGRET_TABLE(keyed_orders, (id, std::int64_t), (user_id, std::int64_t), (order_date, egret::date), (status, std::string));
 
 std::string data(char const* name) { return std::string(EGRET_TEST_DATA_DIR) + "/" + name; }
@@ -112,4 +115,38 @@ TEST_CASE("duckdb: load_csv types every field, from a file or a stream, and fail
     CHECK(rows_of_typed(db) == 4);
   }
   CHECK(rows_of_typed(db) == 3);
+}
+
+TEST_CASE("duckdb: load_csv writes data chunks (NULLs across chunk boundaries), or appends value by value", "[duckdb]") {
+  egret::duckdb::connection db(egret_test::duckdb_file("load_chunks"));
+  db.create_table<many>();  // egret's column types: written straight into data chunks
+  std::string text = "n,half,label\n";
+  constexpr int rows = 5000;  // 2 full chunks of 2048 and a partial one
+  for (int i = 0; i < rows; ++i)
+    text += std::to_string(i) + "," + (i % 3 == 0 ? std::string() : std::to_string(i) + ".5") + "," +
+            (i % 5 == 0 ? std::string() : "label " + std::to_string(i)) + "\n";
+  std::istringstream in(text);
+  CHECK(db.load_csv<many>(in, "many.csv") == rows);
+  many m;
+  int seen = 0;
+  bool ok = true;
+  for (auto const& r : db.execute(m.select(m.n, m.half, m.label).order_by(m.n))) {
+    auto const i = r.get<"n">();
+    ok = ok && i == seen;
+    ok = ok && (i % 3 == 0 ? !r.get<"half">() : r.get<"half">() == static_cast<double>(i) + 0.5);
+    ok = ok && (i % 5 == 0 ? !r.get<"label">() : r.get<"label">() == "label " + std::to_string(i));
+    ++seen;
+  }
+  CHECK(seen == rows);
+  CHECK(ok);
+
+  // a table of other column types (INTEGER and VARCHAR(20) where egret would write BIGINT, DATE as TIMESTAMP):
+  // DuckDB's appender converts each value
+  db.exec("CREATE TABLE narrow_orders (id INTEGER, user_id SMALLINT, order_date TIMESTAMP, status VARCHAR(20))");
+  CHECK(db.load_csv<narrow_orders>(data("raw_orders.csv")) == 99);
+  narrow_orders o;
+  auto const last = db.execute(o.filter(o.id == 99).select(o.user_id, o.status)).first();
+  REQUIRE(last);
+  CHECK(last->get<"user_id">() == 85);
+  CHECK(last->get<"status">() == "placed");
 }

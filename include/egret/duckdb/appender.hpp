@@ -8,6 +8,7 @@
 #include <egret/duckdb/temporal.hpp>
 #include <egret/types/temporal.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -56,6 +57,15 @@ class appender {
   }
   /// Ends the row of the values appended since the last one (checks their count).
   void end_row() { check(duckdb_appender_end_row(a_)); }
+
+  /// Appends a whole data chunk of rows (the table's column types, in order): DuckDB's fastest way in.
+  void append_chunk(duckdb_data_chunk chunk) { check(duckdb_append_data_chunk(a_, chunk)); }
+
+  std::size_t column_count() const noexcept { return static_cast<std::size_t>(duckdb_appender_column_count(a_)); }
+  /// The type of the table's column `col` (a logical type the caller destroys with duckdb_destroy_logical_type).
+  duckdb_logical_type column_type(std::size_t col) const noexcept {
+    return duckdb_appender_column_type(a_, static_cast<idx_t>(col));
+  }
 
   /// Flushes what was appended into the table (constraints are checked here) and closes. Throws
   /// egret::duckdb::error with DuckDB's message on failure.

@@ -19,12 +19,27 @@
 #include <egret/csv/reader.hpp>
 #include <egret/csv/table_layout.hpp>
 #include <egret/duckdb/appender.hpp>
+#include <egret/duckdb/chunk_writer.hpp>
 #include <egret/duckdb/connection.hpp>
 #include <egret/duckdb/transaction.hpp>
 
 namespace egret::duckdb {
 
 namespace detail {
+/// The DuckDB type egret's create_table<T>() gives a column of this kind.
+inline duckdb_type duckdb_type_of(csv::value_kind k) noexcept {
+  switch (k) {
+    case csv::value_kind::int32: return DUCKDB_TYPE_INTEGER;
+    case csv::value_kind::int64: return DUCKDB_TYPE_BIGINT;
+    case csv::value_kind::real: return DUCKDB_TYPE_DOUBLE;
+    case csv::value_kind::boolean: return DUCKDB_TYPE_BOOLEAN;
+    case csv::value_kind::text: return DUCKDB_TYPE_VARCHAR;
+    case csv::value_kind::date: return DUCKDB_TYPE_DATE;
+    case csv::value_kind::timestamp: return DUCKDB_TYPE_TIMESTAMP;
+  }
+  return DUCKDB_TYPE_INVALID;
+}
+
 /// Appends every record of r to table t, in a transaction of its own (or inside the caller's, `in_transaction`):
 /// all rows or none. A field that does not parse is a load_error at its line and column. A record the table
 /// refuses (a duplicate key) is found when the appender flushes, which it does for many rows at once: the
@@ -35,30 +50,46 @@ inline std::size_t append_csv(duckdb_connection con, bool* in_transaction, csv::
   std::optional<transaction> tx;
   if (!*in_transaction) tx.emplace(con, in_transaction);
   appender a(con, std::string(t.name));
+  // The values go straight into data chunks when the table's columns are of the types egret creates for them (its
+  // create_table<T>()); else one duckdb_append_* call per value, which converts.
+  std::vector<duckdb_type> expected(width);
+  for (std::size_t i = 0; i != width; ++i) expected[i] = duckdb_type_of(t.columns[i].kind);
+  std::optional<chunk_writer> w;
+  if (chunk_writer::matches(a, expected)) w.emplace(a);
   std::vector<csv::field> fields;
   std::size_t n = 0;
-  while (r.next(fields)) {
-    if (fields.size() != width) {
-      auto const& last = fields.empty() ? csv::field{} : fields.back();
-      throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line, fields.empty() ? 1 : last.column,
-                       "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()));
-    }
-    for (std::size_t i = 0; i != width; ++i) {
-      csv::column_layout const& c = t.columns[i];
-      csv::field const& f = fields[i];
-      if (csv::is_null_for(c, f, r.file_name()))
-        a.append_null();
-      else
-        csv::parse_as(c, f, r.file_name(), [&](auto v) { a.append(v); });
-    }
-    a.end_row();
-    ++n;
-  }
   try {
+    while (r.next(fields)) {
+      if (fields.size() != width) {
+        auto const& last = fields.empty() ? csv::field{} : fields.back();
+        throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line, fields.empty() ? 1 : last.column,
+                         "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()));
+      }
+      for (std::size_t i = 0; i != width; ++i) {
+        csv::column_layout const& c = t.columns[i];
+        csv::field const& f = fields[i];
+        if (w) {
+          if (csv::is_null_for(c, f, r.file_name()))
+            w->put_null(i);
+          else
+            csv::parse_as(c, f, r.file_name(), [&](auto v) { w->put(i, v); });
+        } else if (csv::is_null_for(c, f, r.file_name())) {
+          a.append_null();
+        } else {
+          csv::parse_as(c, f, r.file_name(), [&](auto v) { a.append(v); });
+        }
+      }
+      if (w)
+        w->end_row();
+      else
+        a.end_row();
+      ++n;
+    }
+    if (w) w->flush();
     a.close();
-  } catch (error const& e) {
+  } catch (error const& e) {  // DuckDB's (a field that does not parse is a load_error, and goes through)
     throw load_error(r.file_name(), r.record_line(), 1,
-                     "refused by the database when the appended rows were flushed (a record at or before this line): " +
+                     "refused by the database (the appender checks rows in batches: a record at or before this line): " +
                          e.message());
   }
   if (tx) tx->commit();
