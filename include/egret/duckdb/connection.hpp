@@ -67,6 +67,20 @@ class connection {
   /// Opens (creating if needed) the DuckDB database file at `path`; ":memory:" for a private in-memory one.
   explicit connection(std::string const& path) : h_(handle::open(path)) {}
 
+  connection(connection&&) noexcept = default;
+  /// Closes this connection's statements, then its database, before taking `o`'s.
+  connection& operator=(connection&& o) noexcept {
+    if (this != &o) {
+      cache_.clear();
+      h_ = std::move(o.h_);
+      cache_ = std::move(o.cache_);
+      in_transaction_ = std::move(o.in_transaction_);
+    }
+    return *this;
+  }
+  connection(connection const&) = delete;
+  connection& operator=(connection const&) = delete;
+
   duckdb_connection native_handle() const noexcept { return h_.get(); }
 
   /// Runs SQL text as is (one or more statements, no results). For DDL the DSL does not cover.
