@@ -144,7 +144,8 @@ TEST_CASE("docs site: the jaffle shop's page, self-contained", "[pipeline][docs_
   CHECK(page.find("{\"name\": \"raw_orders\", \"kind\": \"seed\", \"materialization\": \"\", \"file\": \"raw_orders.csv\"") !=
         std::string::npos);
   CHECK(page.find("{\"name\": \"amount\", \"cpp_type\": \"double\", \"nullable\": true, \"sql_type\": {\"sqlite\": \"REAL\", "
-                  "\"postgres\": \"DOUBLE PRECISION\", \"mysql\": \"DOUBLE\", \"mariadb\": \"DOUBLE\"}}") != std::string::npos);
+                  "\"postgres\": \"DOUBLE PRECISION\", \"mysql\": \"DOUBLE\", \"mariadb\": \"DOUBLE\"}, "
+                  "\"from\": [\"stg_payments.amount\"]}") != std::string::npos);
   CHECK(page.find("{\"name\": \"order_id\", \"cpp_type\": \"std::int64_t\", \"nullable\": false") != std::string::npos);
   CHECK(page.find("{\"name\": \"relationships_orders_customer_id__customer_id__customers\", \"severity\": \"error\"}") !=
         std::string::npos);
