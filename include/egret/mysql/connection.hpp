@@ -18,6 +18,7 @@
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
 
+#include <egret/backend/connection_base.hpp>
 #include <egret/csv/options.hpp>
 #include <egret/dialect/mysql.hpp>
 #include <egret/relation/contract.hpp>
@@ -39,13 +40,7 @@ using dialect_type = egret::dialect::mariadb;
 
 namespace detail {
 /// `name` as an identifier of dialect D: in backticks, a backtick inside doubled.
-template <class D>
-std::string quoted(std::string_view name) {
-  std::string out;
-  render::string_writer w{out};
-  D::template quote_identifier<D>(w, name);
-  return out;
-}
+using backend::quoted;
 
 /// The code of connection::load_csv for table T, defined in <egret/mysql/load_csv.hpp>.
 template <class T>
@@ -71,7 +66,7 @@ class prepared {
   statement s_;
 };
 
-class connection {
+class connection : public backend::connection_base<connection> {
  public:
   /// The dialect this backend renders queries for.
   using dialect_type = mysql::dialect_type;
@@ -169,39 +164,11 @@ class connection {
     exec(std::string(egret::create_table_sql<dialect_type, T>()) + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
   }
 
-  void drop_table(std::string_view name) { exec("DROP TABLE IF EXISTS " + quoted(name)); }
-  void drop_view(std::string_view name) { exec("DROP VIEW IF EXISTS " + quoted(name)); }
-
-  /// `CREATE VIEW `name` AS <q>`; values captured in q are written as escaped literals.
-  template <relation Q>
-  void create_view(std::string_view name, Q const& q) {
-    exec("CREATE VIEW " + quoted(name) + " AS " + render_sql_inline<dialect_type>(q));
-  }
-
-  /// `CREATE TABLE `name` AS <q>`.
-  template <relation Q>
-  void create_table_as(std::string_view name, Q const& q) {
-    exec("CREATE TABLE " + quoted(name) + " AS " + render_sql_inline<dialect_type>(q));
-  }
-
-  /// `CREATE VIEW` named after table type T, whose declared columns q must match (checked at compile time).
-  template <class T, relation Q>
-  void create_view(Q const& q) {
-    egret::detail::require_contract<Q, T>();
-    create_view(T::egret_name.view(), q);
-  }
-
   /// `INSERT INTO T (columns...) <q>`: q's columns must match T's (checked at compile time).
   template <class T, relation Q, class... Args>
   void insert_from(Q const& q, Args const&... args) {
     egret::detail::require_contract<Q, T>();
-    static std::string const sql = [] {
-      std::string s = "INSERT INTO " + quoted(T::egret_name.view()) + " (";
-      auto const names = column_names(typename T::egret_columns{});
-      for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + quoted(names[i]);
-      return s + ") " + std::string(egret::detail::sql_text<dialect_type, Q>.view());
-    }();
-    statement& s = cache_.get(h_.get(), sql);
+    statement& s = cache_.get(h_.get(), backend::insert_from_sql<dialect_type, T, Q>());
     if (egret::detail::check_and_bind<dialect_type>(s, q, args...)) {
       s.execute();
       changes_ = s.affected_rows();
@@ -219,7 +186,7 @@ class connection {
   /// column's type at compile time.
   template <class T, class... Vs>
   void insert(Vs const&... vs) {
-    check_insert_values<T, Vs...>(typename T::egret_columns{});
+    backend::check_insert_values<T, Vs...>();
     statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
     int i = 0;
     (s.bind(++i, vs), ...);
@@ -306,26 +273,6 @@ class connection {
       }
       throw;
     }
-  }
-
-  static std::string quoted(std::string_view name) { return detail::quoted<dialect_type>(name); }
-
-  template <class... Cs>
-  static std::array<std::string_view, sizeof...(Cs)> column_names(type_list<Cs...>) {
-    return {Cs::name.view()...};
-  }
-
-  template <class T, class... Vs, class... Cs>
-  static constexpr void check_insert_values(type_list<Cs...>) {
-    static_assert(sizeof...(Vs) == sizeof...(Cs),
-                  "egret: insert<T>() needs one value per column of T, in declaration order");
-    if constexpr (sizeof...(Vs) == sizeof...(Cs)) (check_insert_value<Cs, Vs>(), ...);
-  }
-  template <class C, class V>
-  static constexpr void check_insert_value() {
-    static_assert(egret::detail::bindable_v<V, std::conditional_t<nullable_v<C>, std::optional<typename C::value_type>,
-                                                                  typename C::value_type>>,
-                  "egret: insert() gives a column a value of the wrong type (or NULL to a NOT NULL column)");
   }
 
   handle h_;

@@ -21,6 +21,7 @@
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
 
+#include <egret/backend/connection_base.hpp>
 #include <egret/csv/options.hpp>
 #include <egret/dialect/postgres.hpp>
 #include <egret/postgres/cursor.hpp>
@@ -156,7 +157,7 @@ inline void confirm_null_value_offset(PGconn* c, std::chrono::seconds t) {
 
 }  // namespace detail
 
-class connection {
+class connection : public backend::connection_base<connection> {
  public:
   /// The dialect this backend renders queries for.
   using dialect_type = postgres::dialect_type;
@@ -280,42 +281,11 @@ class connection {
     exec(create_table_sql<dialect_type, T>());
   }
 
-  /// `DROP TABLE IF EXISTS "name"` (an error if a view still reads it: drop the view first).
-  void drop_table(std::string_view name) { exec(drop_sql("TABLE", name)); }
-  /// `DROP VIEW IF EXISTS "name"`.
-  void drop_view(std::string_view name) { exec(drop_sql("VIEW", name)); }
-
-  /// `CREATE VIEW "name" AS <q>`; values captured in q are written as escaped literals.
-  template <relation Q>
-  void create_view(std::string_view name, Q const& q) {
-    exec(create_sql("VIEW", name) + render_sql_inline<dialect_type>(q));
-  }
-
-  /// `CREATE TABLE "name" AS <q>`.
-  template <relation Q>
-  void create_table_as(std::string_view name, Q const& q) {
-    exec(create_sql("TABLE", name) + render_sql_inline<dialect_type>(q));
-  }
-
-  /// `CREATE VIEW` named after table type T, whose declared columns q must match (names, order, types,
-  /// nullability: a compile error otherwise).
-  template <class T, relation Q>
-  void create_view(Q const& q) {
-    egret::detail::require_contract<Q, T>();
-    create_view(T::egret_name.view(), q);
-  }
-
   /// `INSERT INTO T (columns...) <q>`: q's columns must match T's (checked at compile time).
   template <class T, relation Q, class... Args>
   void insert_from(Q const& q, Args const&... args) {
     egret::detail::require_contract<Q, T>();
-    static std::string const sql = [] {
-      std::string s = "INSERT INTO " + quoted(T::egret_name.view()) + " (";
-      auto const names = column_names(typename T::egret_columns{});
-      for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + quoted(names[i]);
-      return s + ") " + std::string(egret::detail::sql_text<dialect_type, Q>.view());
-    }();
-    run_query(sql, q, args...);
+    run_query(backend::insert_from_sql<dialect_type, T, Q>(), q, args...);
   }
 
   /// Creates table T and fills it from q, in one transaction (a savepoint inside an open one): on failure
@@ -332,7 +302,7 @@ class connection {
   /// its column's type at compile time.
   template <class T, class... Vs>
   void insert(Vs const&... vs) {
-    check_insert_values<T, Vs...>(typename T::egret_columns{});
+    backend::check_insert_values<T, Vs...>();
     params_.clear();
     int i = 0;
     (params_.bind(++i, vs), ...);
@@ -392,19 +362,6 @@ class connection {
       return 0;
   }
 
-  /// `"name"`, quoted as an identifier.
-  static std::string quoted(std::string_view name) {
-    std::string out;
-    render::string_writer w{out};
-    dialect_type::quote_identifier<dialect_type>(w, name);
-    return out;
-  }
-  /// T's column names, in declaration order.
-  template <class... Cs>
-  static std::array<std::string_view, sizeof...(Cs)> column_names(type_list<Cs...>) {
-    return {Cs::name.view()...};
-  }
-
  private:
   template <class Q, class... Args>
   result run_query(std::string_view sql, Q const& q, Args const&... args) {
@@ -438,26 +395,6 @@ class connection {
     }
     PQsetNoticeProcessor(c, [](void*, char const*) {}, nullptr);
     return c;
-  }
-
-  static std::string drop_sql(char const* kind, std::string_view name) {
-    return std::string("DROP ") + kind + " IF EXISTS " + quoted(name);
-  }
-  static std::string create_sql(char const* kind, std::string_view name) {
-    return std::string("CREATE ") + kind + " " + quoted(name) + " AS ";
-  }
-
-  template <class T, class... Vs, class... Cs>
-  static constexpr void check_insert_values(type_list<Cs...>) {
-    static_assert(sizeof...(Vs) == sizeof...(Cs),
-                  "egret: insert<T>() needs one value per column of T, in declaration order");
-    if constexpr (sizeof...(Vs) == sizeof...(Cs)) (check_insert_value<Cs, Vs>(), ...);
-  }
-  template <class C, class V>
-  static constexpr void check_insert_value() {
-    static_assert(egret::detail::bindable_v<V, std::conditional_t<nullable_v<C>, std::optional<typename C::value_type>,
-                                                                  typename C::value_type>>,
-                  "egret: insert() gives a column a value of the wrong type (or NULL to a NOT NULL column)");
   }
 
   template <class>
