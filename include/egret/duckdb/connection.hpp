@@ -19,6 +19,7 @@
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
 
+#include <egret/backend/connection_base.hpp>
 #include <egret/csv/options.hpp>
 #include <egret/duckdb/binder.hpp>
 #include <egret/duckdb/cursor.hpp>
@@ -59,7 +60,7 @@ class prepared {
   statement s_;
 };
 
-class connection {
+class connection : public backend::connection_base<connection> {
  public:
   /// The dialect this backend renders queries for.
   using dialect_type = duckdb::dialect_type;
@@ -136,40 +137,12 @@ class connection {
     exec(create_table_sql<dialect_type, T>());
   }
 
-  void drop_table(std::string_view name) { exec(drop_sql("TABLE", name)); }
-  void drop_view(std::string_view name) { exec(drop_sql("VIEW", name)); }
-
-  /// `CREATE VIEW "name" AS <q>`; values captured in q are written as escaped literals (views take no parameters).
-  template <relation Q>
-  void create_view(std::string_view name, Q const& q) {
-    exec(create_sql("VIEW", name) + render_sql_inline<dialect_type>(q));
-  }
-
-  /// `CREATE TABLE "name" AS <q>`.
-  template <relation Q>
-  void create_table_as(std::string_view name, Q const& q) {
-    exec(create_sql("TABLE", name) + render_sql_inline<dialect_type>(q));
-  }
-
-  /// `CREATE VIEW` named after table type T, whose declared columns q must match (a compile error otherwise).
-  template <class T, relation Q>
-  void create_view(Q const& q) {
-    egret::detail::require_contract<Q, T>();
-    create_view(T::egret_name.view(), q);
-  }
-
   /// `INSERT INTO T (columns...) <q>`: q's columns must match T's (checked at compile time). Returns the rows
   /// inserted.
   template <class T, relation Q, class... Args>
   std::int64_t insert_from(Q const& q, Args const&... args) {
     egret::detail::require_contract<Q, T>();
-    static std::string const sql = [] {
-      std::string s = "INSERT INTO " + quoted(T::egret_name.view()) + " (";
-      auto const names = column_names(typename T::egret_columns{});
-      for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + quoted(names[i]);
-      return s + ") " + std::string(egret::detail::sql_text<dialect_type, Q>.view());
-    }();
-    statement& s = cache_.get(h_.get(), sql);
+    statement& s = cache_.get(h_.get(), backend::insert_from_sql<dialect_type, T, Q>());
     detail::check_and_bind<dialect_type>(s, q, args...);
     return s.execute().rows_changed();
   }
@@ -189,7 +162,7 @@ class connection {
   /// column's type at compile time.
   template <class T, class... Vs>
   void insert(Vs const&... vs) {
-    check_insert_values<T, Vs...>(typename T::egret_columns{});
+    backend::check_insert_values<T, Vs...>();
     statement& s = cache_.get(h_.get(), insert_sql<dialect_type, T>());
     int i = 0;
     (s.bind(++i, vs), ...);
@@ -251,37 +224,6 @@ class connection {
     constexpr bool included = requires { sizeof(detail::csv_loader<T>); };
     static_assert(included, "egret: db.load_csv() needs #include <egret/duckdb/load_csv.hpp>");
     return included;
-  }
-
-  static std::string quoted(std::string_view name) {
-    std::string out;
-    render::string_writer w{out};
-    dialect_type::quote_identifier<dialect_type>(w, name);
-    return out;
-  }
-  static std::string drop_sql(char const* kind, std::string_view name) {
-    return std::string("DROP ") + kind + " IF EXISTS " + quoted(name);
-  }
-  static std::string create_sql(char const* kind, std::string_view name) {
-    return std::string("CREATE ") + kind + " " + quoted(name) + " AS ";
-  }
-
-  template <class... Cs>
-  static std::array<std::string_view, sizeof...(Cs)> column_names(type_list<Cs...>) {
-    return {Cs::name.view()...};
-  }
-
-  template <class T, class... Vs, class... Cs>
-  static constexpr void check_insert_values(type_list<Cs...>) {
-    static_assert(sizeof...(Vs) == sizeof...(Cs),
-                  "egret: insert<T>() needs one value per column of T, in declaration order");
-    if constexpr (sizeof...(Vs) == sizeof...(Cs)) (check_insert_value<Cs, Vs>(), ...);
-  }
-  template <class C, class V>
-  static constexpr void check_insert_value() {
-    static_assert(detail::bindable_v<V, std::conditional_t<nullable_v<C>, std::optional<typename C::value_type>,
-                                                           typename C::value_type>>,
-                  "egret: insert() gives a column a value of the wrong type (or NULL to a NOT NULL column)");
   }
 
   handle h_;
