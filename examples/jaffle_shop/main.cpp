@@ -1,11 +1,12 @@
 // The jaffle shop: the pipeline of pipeline.hpp behind egret's pipeline command line (egret/pipeline/cli.hpp).
-// On SQLite by default; on a PostgreSQL or MariaDB server when built with their backends and given --target.
+// On SQLite by default; on a PostgreSQL or MariaDB server, or a DuckDB file, when built with their backends and
+// given --target.
 //
 //   jaffle_shop [build]                              seeds, models, tests; then prints customer 42 and a summary
 //   jaffle_shop seed | run | test | ls               one phase; the nodes in run order
 //   jaffle_shop show customers [--limit 5] [--format table|csv]
 //   jaffle_shop sql orders [--dialect sqlite|postgres|mysql]
-//   options: --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO  (else $EGRET_TARGET, else
+//   options: --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO | duckdb:PATH  (else $EGRET_TARGET, else
 //            sqlite:jaffle_shop.db), --select / --exclude NAME | +NAME | NAME+, --seeds DIR, --help
 //
 // The earlier command line still works: `jaffle_shop DATABASE-FILE` is `build --target sqlite:DATABASE-FILE`,
@@ -33,6 +34,10 @@
 #ifdef EGRET_JAFFLE_MYSQL
 #include <egret/mysql.hpp>
 #include <egret/mysql/load_csv.hpp>
+#endif
+#ifdef EGRET_JAFFLE_DUCKDB
+#include <egret/duckdb.hpp>
+#include <egret/duckdb/load_csv.hpp>
 #endif
 
 #ifndef EGRET_JAFFLE_SEEDS_DIR
@@ -98,6 +103,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef EGRET_JAFFLE_MYSQL
                                , egret::mysql::connection
+#endif
+#ifdef EGRET_JAFFLE_DUCKDB
+                               , egret::duckdb::connection
 #endif
                                >(static_cast<int>(cargs.size()), cargs.data(),
                                  {.name = "jaffle_shop",

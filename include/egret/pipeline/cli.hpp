@@ -14,7 +14,7 @@
 //   prog lineage MODEL[.COLUMN] [--format text|dot|json|svg|png] [--out FILE]   the columns that feed a column
 //   prog docs --out DIR             the docs site (when the program gives cli_options::docs)
 //
-//   --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO   (else $EGRET_TARGET, else the program's default)
+//   --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO | duckdb:PATH   (else $EGRET_TARGET, else the program's default)
 //   --select / --exclude NAME, +NAME, NAME+, @NAME, tag:T, state:modified, A,B (selector.hpp; several after one
 //   option)   --seeds DIR
 //   --var NAME=VALUE (a model's parameter, typed)   --store-failures   --help (on every subcommand)
@@ -105,16 +105,18 @@ constexpr std::string_view scheme_of() {
     return "postgres";
   else if constexpr (std::is_same_v<typename D::family, dialect::mysql_family>)
     return "mysql";
+  else if constexpr (std::is_same_v<typename D::family, dialect::duckdb_family>)
+    return "duckdb";
   else
-    static_assert(dependent_false<C>, "egret: egret::pipeline::main takes sqlite, postgres or mysql connections");
+    static_assert(dependent_false<C>, "egret: egret::pipeline::main takes sqlite, postgres, mysql or duckdb connections");
 }
 
-inline constexpr std::string_view known_schemes[] = {"sqlite", "postgres", "mysql"};
+inline constexpr std::string_view known_schemes[] = {"sqlite", "postgres", "mysql", "duckdb"};
 
 inline target parse_target(std::string const& text) {
   std::size_t const colon = text.find(':');
   if (colon == std::string::npos || colon == 0)
-    throw usage_error("--target \"" + text + "\" names no scheme: write sqlite:PATH, postgres:CONNINFO or mysql:CONNINFO");
+    throw usage_error("--target \"" + text + "\" names no scheme: write sqlite:PATH, postgres:CONNINFO, mysql:CONNINFO or duckdb:PATH");
   target t{text.substr(0, colon), text.substr(colon + 1)};
   if (t.scheme == "postgresql") t.scheme = "postgres";
   if (t.scheme == "mariadb") t.scheme = "mysql";
@@ -528,7 +530,7 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
                                              : std::string("pipeline");
   std::string targets;
   ((targets += (targets.empty() ? "" : " | ") + std::string(cd::scheme_of<Connections>()) +
-               (cd::scheme_of<Connections>() == "sqlite" ? ":PATH" : ":CONNINFO")),
+               (cd::scheme_of<Connections>() == "sqlite" || cd::scheme_of<Connections>() == "duckdb" ? ":PATH" : ":CONNINFO")),
    ...);
 
   try {
@@ -680,7 +682,7 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
       std::fflush(stdout);
       // run_results.json beside the target: a SQLite file's directory, else the working directory
       std::filesystem::path results = "run_results.json";
-      if (t.scheme == "sqlite" && t.location != ":memory:")
+      if ((t.scheme == "sqlite" || t.scheme == "duckdb") && t.location != ":memory:")
         results = std::filesystem::path(t.location).parent_path() / "run_results.json";
       try {
         write_run_results(results, report, detail::seconds_since(t0));

@@ -26,6 +26,7 @@
 #include <type_traits>
 #include <vector>
 
+#include <egret/dialect/duckdb.hpp>
 #include <egret/dialect/mysql.hpp>
 #include <egret/dialect/postgres.hpp>
 #include <egret/dialect/sqlite.hpp>
@@ -91,7 +92,9 @@ constexpr bool check_incremental() {
   return true;
 }
 
-/// Which SQL family D writes (upserts and temporary tables differ).
+/// Which SQL family D writes (upserts and temporary tables differ): 0 SQLite, 1 PostgreSQL, 2 MariaDB / MySQL,
+/// 3 DuckDB (seeds, views, tables, ephemeral models and data tests; not yet incremental models, snapshots,
+/// sources or unit tests, each of which says so at compile time).
 template <class D>
 constexpr int sql_family() {
   if constexpr (std::is_same_v<typename D::family, dialect::sqlite_family>)
@@ -100,15 +103,26 @@ constexpr int sql_family() {
     return 1;
   else if constexpr (std::is_same_v<typename D::family, dialect::mysql_family>)
     return 2;
+  else if constexpr (std::is_same_v<typename D::family, dialect::duckdb_family>)
+    return 3;
   else
-    static_assert(dependent_false<D>, "egret: a pipeline runs on sqlite, postgres or mysql connections only: this "
+    static_assert(dependent_false<D>, "egret: a pipeline runs on sqlite, postgres, mysql or duckdb connections only: this "
                                       "connection's dialect_type is none of them (its upserts, temporary tables "
-                                      "and transactions are written for these three)");
+                                      "and transactions are written for these)");
+}
+
+/// What a pipeline does not yet do on DuckDB, refused where it would be compiled: `what` names it.
+template <class D>
+constexpr void require_not_duckdb_yet() {
+  static_assert(sql_family<D>() != 3,
+                "egret: incremental models and snapshots are not yet implemented on the DuckDB backend (issue 17): "
+                "materialize the model as a table or a view there");
 }
 
 /// `DROP ... IF EXISTS` of the staging table, then `CREATE TEMPORARY TABLE ... AS <select>`.
 template <class D>
 std::string drop_stage_sql(std::string const& stage) {
+  require_not_duckdb_yet<D>();
   return sql_family<D>() == 2 ? "DROP TEMPORARY TABLE IF EXISTS " + stage
          : sql_family<D>() == 0 ? "DROP TABLE IF EXISTS temp." + stage
                                 : "DROP TABLE IF EXISTS " + stage;

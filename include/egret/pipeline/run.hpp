@@ -722,7 +722,10 @@ struct pipeline {
     };
     prepare(db);
     std::vector<std::unique_ptr<Db>> extra;
-    for (std::size_t w = 1; w < st.opts.threads; ++w) {
+    // DuckDB: one process opens a database file once (a second duckdb_open of it fails on the file's lock), and
+    // each query already runs on every core: the nodes run one at a time on the one connection
+    std::size_t const workers = detail::sql_family<D>() == 3 ? 1 : st.opts.threads;
+    for (std::size_t w = 1; w < workers; ++w) {
       std::unique_ptr<Db> c = connect();
       if (!c) break;  // no way to open more: fewer workers
       prepare(*c);

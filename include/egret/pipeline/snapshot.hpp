@@ -111,6 +111,7 @@ constexpr std::string_view updated_at_name() {
 /// MariaDB / MySQL `NOT (a <=> b)`.
 template <class D>
 std::string distinct_sql(std::string const& a, std::string const& b) {
+  require_not_duckdb_yet<D>();
   if constexpr (sql_family<D>() == 0)
     return a + " IS NOT " + b;
   else if constexpr (sql_family<D>() == 1)

@@ -1,5 +1,5 @@
-// expect: egret: a pipeline runs on sqlite, postgres or mysql connections only
-// A pipeline built on a connection whose dialect_type is none of sqlite, postgres and mysql (here mssql, a dialect
+// expect: egret: a pipeline runs on sqlite, postgres, mysql or duckdb connections only
+// A pipeline built on a connection whose dialect_type is none of sqlite, postgres, mysql and duckdb (here mssql, a dialect
 // egret renders but has no connection for).
 #include <egret/dialect/mssql.hpp>
 #include <egret/sqlite.hpp>

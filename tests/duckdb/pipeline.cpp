@@ -1,0 +1,100 @@
+// The pipeline layer on DuckDB (issue 17): the jaffle shop built on a DuckDB file gives the same tables as on
+// SQLite, its 20 data tests pass, a second run with state:modified+ builds nothing, and a model that fails at run
+// time leaves its previous table and rows as they were, with what reads it skipped.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "../../examples/jaffle_shop/pipeline.hpp"
+#include "test_db.hpp"
+
+#include <egret/duckdb/load_csv.hpp>
+#include <egret/sqlite.hpp>
+#include <egret/sqlite/load_csv.hpp>
+
+namespace {
+namespace pl = egret::pipeline;
+
+std::size_t tests_with(pl::run_report const& r, pl::status s) {
+  std::size_t n = 0;
+  for (auto const& step : r.steps) n += step.what == "test" && step.result == s;
+  return n;
+}
+
+template <class Db>
+std::vector<std::tuple<std::int64_t, std::string, std::optional<std::int64_t>, std::optional<double>>> customers_of(Db& db) {
+  jaffle::customers c;
+  std::vector<std::tuple<std::int64_t, std::string, std::optional<std::int64_t>, std::optional<double>>> out;
+  for (auto const& r : db.execute(c.select(c.customer_id, c.first_name, c.number_of_orders, c.customer_lifetime_value)
+                                      .order_by(c.customer_id)))
+    out.emplace_back(r.template get<0>(), std::string(r.template get<1>()), r.template get<2>(), r.template get<3>());
+  return out;
+}
+
+EGRET_TABLE(raw_codes, (id, std::int64_t), (code, std::string));
+EGRET_TABLE(codes, (id, std::int64_t), (n, std::int64_t));
+EGRET_TABLE(doubled, (id, std::int64_t), (n2, std::int64_t));
+struct codes_node : pl::model<pl::table, codes> {
+  static constexpr auto build(raw_codes r) { return r.select(r.id, r.code.cast<std::int64_t>().as<"n">()); }
+};
+struct doubled_node : pl::model<pl::view, doubled> {
+  static constexpr auto build(codes c) { return c.select(c.id, (c.n * 2).as<"n2">()); }
+};
+using coded = pl::pipeline<doubled_node, codes_node, pl::seed<raw_codes, "raw_codes.csv">>;
+}  // namespace
+
+TEST_CASE("duckdb pipeline: the jaffle shop builds with the same tables as on SQLite; its 20 tests pass",
+          "[duckdb][pipeline]") {
+  egret::duckdb::connection db(egret_test::duckdb_file("pipeline_jaffle"));
+  pl::run_report const r = jaffle::project::build(db, {.seeds = EGRET_TEST_DATA_DIR, .out = nullptr});
+  for (auto const& s : r.steps) INFO(s.name << " " << s.what << ": " << s.message);
+  REQUIRE(r.ok());
+  CHECK(r.steps.size() == 28);
+  CHECK(tests_with(r, pl::status::pass) == 20);
+  CHECK(r.find("customers")->rows == 100);
+  CHECK(r.find("orders")->rows == 99);
+
+  auto const sqlite_path = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_jaffle.sqlite";
+  std::filesystem::remove(sqlite_path);
+  egret::sqlite::connection lite(sqlite_path.string());
+  REQUIRE(jaffle::project::build(lite, {.seeds = EGRET_TEST_DATA_DIR, .out = nullptr}).ok());
+  auto const expected = customers_of(lite);
+  REQUIRE(expected.size() == 100);
+  CHECK(customers_of(db) == expected);
+
+  // nothing changed: a state-based run builds nothing; --threads 4 runs on the one connection, as sequentially
+  CHECK(jaffle::project::build(db, {.seeds = EGRET_TEST_DATA_DIR, .out = nullptr, .select = {"state:modified+"}})
+            .steps.empty());
+  pl::run_report const again = jaffle::project::build(db, {.seeds = EGRET_TEST_DATA_DIR, .out = nullptr, .threads = 4});
+  CHECK(again.ok());
+  CHECK(again.steps.size() == 28);
+  CHECK(customers_of(db) == expected);
+}
+
+TEST_CASE("duckdb pipeline: a model that fails at run time keeps its previous table; what reads it is skipped",
+          "[duckdb][pipeline]") {
+  auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_codes";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  egret::duckdb::connection db(egret_test::duckdb_file("pipeline_codes"));
+  std::ofstream(dir / "raw_codes.csv") << "id,code\n1,10\n2,20\n";
+  REQUIRE(coded::build(db, {.seeds = dir, .out = nullptr}).ok());
+  codes c;
+  doubled d;
+  CHECK(db.execute(d.select(d.n2).order_by(d.id)).to_vector().size() == 2);
+
+  std::ofstream(dir / "raw_codes.csv", std::ios::trunc) << "id,code\n1,10\n2,20\n3,thirty\n";  // no BIGINT
+  pl::run_report const r = coded::build(db, {.seeds = dir, .out = nullptr});
+  CHECK_FALSE(r.ok());
+  CHECK(r.find("codes")->result == pl::status::error);
+  CHECK_THAT(r.find("codes")->message, Catch::Contains("thirty"));
+  CHECK(r.find("doubled")->result == pl::status::skipped);
+  std::vector<std::int64_t> ns;
+  for (auto const& row : db.execute(c.select(c.n).order_by(c.id))) ns.push_back(row.get<0>());
+  CHECK(ns == std::vector<std::int64_t>{10, 20});  // the previous rows, whole
+}
