@@ -46,6 +46,29 @@ struct doubled_node : pl::model<pl::view, doubled> {
   static constexpr auto build(codes c) { return c.select(c.id, (c.n * 2).as<"n2">()); }
 };
 using coded = pl::pipeline<doubled_node, codes_node, pl::seed<raw_codes, "raw_codes.csv">>;
+
+// The jaffle shop with its three seeds read from Parquet files instead of CSV.
+using parquet_shop = pl::pipeline<jaffle::orders_node, jaffle::customers_node, jaffle::stg_payments_node,
+                                  jaffle::stg_orders_node, jaffle::stg_customers_node,
+                                  pl::seed<jaffle::raw_payments, "raw_payments.parquet">,
+                                  pl::seed<jaffle::raw_orders, "raw_orders.parquet">,
+                                  pl::seed<jaffle::raw_customers, "raw_customers.parquet">>;
+
+/// Writes the jaffle shop's CSV seeds as Parquet files into dir, with DuckDB's COPY; `orders_select` chooses
+/// raw_orders' columns (to write a file whose schema is wrong).
+void write_parquet_seeds(std::filesystem::path const& dir, std::string const& orders_select) {
+  egret::duckdb::connection w(":memory:");
+  std::string const seeds = EGRET_TEST_DATA_DIR;
+  auto copy = [&](std::string const& select, std::string const& csv, std::string const& columns, std::string const& out) {
+    w.exec("COPY (SELECT " + select + " FROM read_csv('" + seeds + "/" + csv + "', header = true, columns = {" +
+           columns + "})) TO '" + (dir / out).string() + "' (FORMAT PARQUET)");
+  };
+  copy("*", "raw_customers.csv", "'id': 'BIGINT', 'first_name': 'VARCHAR', 'last_name': 'VARCHAR'", "raw_customers.parquet");
+  copy(orders_select, "raw_orders.csv", "'id': 'BIGINT', 'user_id': 'BIGINT', 'order_date': 'DATE', 'status': 'VARCHAR'",
+       "raw_orders.parquet");
+  copy("*", "raw_payments.csv", "'id': 'BIGINT', 'order_id': 'BIGINT', 'payment_method': 'VARCHAR', 'amount': 'BIGINT'",
+       "raw_payments.parquet");
+}
 }  // namespace
 
 TEST_CASE("duckdb pipeline: the jaffle shop builds with the same tables as on SQLite; its 20 tests pass",
@@ -97,4 +120,50 @@ TEST_CASE("duckdb pipeline: a model that fails at run time keeps its previous ta
   std::vector<std::int64_t> ns;
   for (auto const& row : db.execute(c.select(c.n).order_by(c.id))) ns.push_back(row.get<0>());
   CHECK(ns == std::vector<std::int64_t>{10, 20});  // the previous rows, whole
+}
+
+TEST_CASE("duckdb pipeline: seeds read from Parquet files give the same tables; a file whose schema differs is refused",
+          "[duckdb][pipeline][parquet]") {
+  auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_parquet";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  write_parquet_seeds(dir, "*");
+  egret::duckdb::connection db(egret_test::duckdb_file("pipeline_parquet"));
+  pl::run_report const r = parquet_shop::build(db, {.seeds = dir, .out = nullptr});
+  for (auto const& s : r.steps) INFO(s.name << " " << s.what << ": " << s.message);
+  REQUIRE(r.ok());
+  CHECK(r.find("raw_orders")->rows == 99);
+  CHECK(tests_with(r, pl::status::pass) == 20);
+
+  auto const sqlite_path = dir / "reference.sqlite";
+  egret::sqlite::connection lite(sqlite_path.string());
+  REQUIRE(jaffle::project::build(lite, {.seeds = EGRET_TEST_DATA_DIR, .out = nullptr}).ok());
+  CHECK(customers_of(db) == customers_of(lite));
+
+  // user_id written as text: the seed is refused, naming the file and the column; its table keeps its rows
+  write_parquet_seeds(dir, "id, CAST(user_id AS VARCHAR) AS user_id, order_date, status");
+  pl::run_report const bad = parquet_shop::build(db, {.seeds = dir, .out = nullptr});
+  CHECK_FALSE(bad.ok());
+  REQUIRE(bad.find("raw_orders") != nullptr);
+  CHECK(bad.find("raw_orders")->result == pl::status::error);
+  CHECK_THAT(bad.find("raw_orders")->message,
+             Catch::Contains("raw_orders.parquet:0:2: column \"user_id\" is VARCHAR in the file, BIGINT in raw_orders"));
+  CHECK(bad.find("stg_orders")->result == pl::status::skipped);
+  jaffle::raw_orders o;
+  CHECK(db.execute(o.aggregate(egret::count().as<"n">())).first()->get<0>() == 99);
+
+  // a NULL for the NOT NULL id: the table's constraint refuses it, the error names the file
+  write_parquet_seeds(dir, "CASE WHEN id = 5 THEN NULL ELSE id END AS id, user_id, order_date, status");
+  std::string const null_message = parquet_shop::build(db, {.seeds = dir, .out = nullptr}).find("raw_orders")->message;
+  CHECK_THAT(null_message, Catch::Contains("raw_orders.parquet:0:0: the table refused a row"));
+  CHECK_THAT(null_message, Catch::Contains("NOT NULL"));
+  CHECK(db.execute(o.aggregate(egret::count().as<"n">())).first()->get<0>() == 99);
+
+  // columns in another order, and a missing file
+  write_parquet_seeds(dir, "user_id, id, order_date, status");
+  CHECK_THAT(parquet_shop::build(db, {.seeds = dir, .out = nullptr}).find("raw_orders")->message,
+             Catch::Contains("column 1 is \"user_id\" in the file, \"id\" in raw_orders"));
+  std::filesystem::remove(dir / "raw_orders.parquet");
+  CHECK_THAT(parquet_shop::build(db, {.seeds = dir, .out = nullptr}).find("raw_orders")->message,
+             Catch::Contains("raw_orders.parquet:0:0: cannot open the file"));
 }

@@ -42,6 +42,7 @@
 #include <egret/pipeline/graph.hpp>
 #include <egret/pipeline/incremental.hpp>
 #include <egret/pipeline/node.hpp>
+#include <egret/pipeline/parquet.hpp>
 #include <egret/pipeline/selector.hpp>
 #include <egret/pipeline/snapshot.hpp>
 #include <egret/pipeline/source_check.hpp>
@@ -1283,7 +1284,11 @@ struct pipeline {
       if (create.compare(0, head.size(), head) == 0) create.insert(head.size(), "IF NOT EXISTS ");
       db.exec(create);
       db.exec("DELETE FROM " + name);
-      std::size_t const n = db.template load_csv<T>((opts.seeds / std::string(N::file)).string());
+      std::size_t n = 0;
+      if constexpr (detail::is_parquet_file(N::file))
+        n = detail::load_parquet<T>(db, opts.seeds / std::string(N::file));
+      else
+        n = db.template load_csv<T>((opts.seeds / std::string(N::file)).string());
       record_state<N, Db>(log, opts, vars, n);
       tx.commit();
       return n;
