@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -46,6 +48,14 @@ struct doubled_node : pl::model<pl::view, doubled> {
   static constexpr auto build(codes c) { return c.select(c.id, (c.n * 2).as<"n2">()); }
 };
 using coded = pl::pipeline<doubled_node, codes_node, pl::seed<raw_codes, "raw_codes.csv">>;
+
+EGRET_TABLE(copied, (id, std::int64_t), (n, std::optional<std::int64_t>));
+// codes written to a Parquet file (an external model), read downstream through its view.
+struct codes_file_node : pl::model<pl::external, codes> {
+  static constexpr auto build(raw_codes r) { return r.select(r.id, r.code.cast<std::int64_t>().as<"n">()); }
+  static constexpr auto tests(codes t) { return pl::tests(pl::unique(t.id), pl::not_null(t.n)); }
+};
+using coded_file = pl::pipeline<doubled_node, codes_file_node, pl::seed<raw_codes, "raw_codes.csv">>;
 
 // The jaffle shop with its three seeds read from Parquet files instead of CSV.
 using parquet_shop = pl::pipeline<jaffle::orders_node, jaffle::customers_node, jaffle::stg_payments_node,
@@ -166,4 +176,45 @@ TEST_CASE("duckdb pipeline: seeds read from Parquet files give the same tables; 
   std::filesystem::remove(dir / "raw_orders.parquet");
   CHECK_THAT(parquet_shop::build(db, {.seeds = dir, .out = nullptr}).find("raw_orders")->message,
              Catch::Contains("raw_orders.parquet:0:0: cannot open the file"));
+}
+
+TEST_CASE("duckdb pipeline: an external model is a Parquet file and a view over it; a failed run keeps the old file",
+          "[duckdb][pipeline][parquet]") {
+  auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_external";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  egret::duckdb::connection db(egret_test::duckdb_file("pipeline_external"));
+  std::ofstream(dir / "raw_codes.csv") << "id,code\n1,10\n2,20\n3,30\n";
+  pl::run_options const opts{.seeds = dir, .out = nullptr, .external_dir = dir / "out"};
+  pl::run_report const r = coded_file::build(db, opts);
+  for (auto const& s : r.steps) INFO(s.name << " " << s.what << ": " << s.message);
+  REQUIRE(r.ok());
+  CHECK(r.find("codes")->rows == 3);
+  CHECK(r.find("codes")->what == "external model");
+  auto const file = dir / "out" / "codes.parquet";
+  REQUIRE(std::filesystem::is_regular_file(file));
+  doubled d;
+  std::vector<std::int64_t> twice;
+  for (auto const& row : db.execute(d.select(d.n2).order_by(d.id))) twice.push_back(row.get<0>());
+  CHECK(twice == std::vector<std::int64_t>{20, 40, 60});
+  // the file is Parquet that any reader of it sees: another database reads it with read_parquet
+  egret::duckdb::connection other(":memory:");
+  other.exec("CREATE TABLE copied AS SELECT * FROM read_parquet('" + file.string() + "')");
+  copied ct;
+  CHECK(other.execute(ct.aggregate(ct.n.sum().as<"s">())).first()->get<0>() == 60);
+
+  // a value that is no BIGINT: the model fails, the file and what reads it are as they were
+  auto const bytes = [&] {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string const before = bytes();
+  std::ofstream(dir / "raw_codes.csv", std::ios::trunc) << "id,code\n1,10\n2,twenty\n";
+  pl::run_report const failed = coded_file::build(db, opts);
+  CHECK_FALSE(failed.ok());
+  CHECK(failed.find("codes")->result == pl::status::error);
+  CHECK(failed.find("doubled")->result == pl::status::skipped);
+  CHECK(bytes() == before);
+  CHECK_FALSE(std::filesystem::exists(dir / "out" / "codes.parquet.egret-tmp"));
+  CHECK(db.execute(d.select(d.n2)).to_vector().size() == 3);
 }

@@ -17,7 +17,7 @@
 //   --target sqlite:PATH | postgres:CONNINFO | mysql:CONNINFO | duckdb:PATH   (else $EGRET_TARGET, else the program's default)
 //   --select / --exclude NAME, +NAME, NAME+, @NAME, tag:T, state:modified, A,B (selector.hpp; several after one
 //   option)   --seeds DIR
-//   --var NAME=VALUE (a model's parameter, typed)   --store-failures   --help (on every subcommand)
+//   --var NAME=VALUE (a model's parameter, typed)   --store-failures   --external-dir DIR   --help (on every subcommand)
 //
 // Exit status: 0; 1 when a step fails (run_report::ok() is false) or the database reports an error; 2 for a
 // usage error (an unknown subcommand, option, node or scheme; a scheme whose connection type the program did
@@ -250,6 +250,7 @@ struct command_line {
   std::string out{};
   bool full_refresh = false;
   std::size_t threads = 1;
+  std::string external_dir = ".";
 };
 
 /// The options, and which subcommands take each.
@@ -266,6 +267,7 @@ enum option_set : unsigned {
   opt_out = 1u << 9,
   opt_full_refresh = 1u << 10,
   opt_threads = 1u << 11,
+  opt_external_dir = 1u << 12,
 };
 
 struct option_info {
@@ -293,6 +295,7 @@ inline constexpr option_info option_table[] = {
     {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
     {"threads", 'j', true, opt_threads, "N", "run up to N nodes and tests at once, each on its own connection (default 1)"},
     {"full-refresh", 0, false, opt_full_refresh, nullptr, "rebuild incremental models in full, from their build() query"},
+    {"external-dir", 0, true, opt_external_dir, "DIR", "where external models write their Parquet files (default .)"},
     {"out", 'o', true, opt_out, "FILE",
      "dag / lineage --format svg|png: the image file (through Graphviz's dot); docs: the directory"},
 };
@@ -307,9 +310,10 @@ struct subcommand_info {
 inline constexpr unsigned run_options_set = opt_target | opt_seeds | opt_select | opt_exclude | opt_var | opt_threads;
 inline constexpr subcommand_info subcommand_table[] = {
     {"build", "load the seeds, build the models, run their tests, in DAG order (the default)",
-     run_options_set | opt_store_failures | opt_full_refresh, nullptr},
+     run_options_set | opt_store_failures | opt_full_refresh | opt_external_dir, nullptr},
     {"seed", "load the seeds (and check the sources)", run_options_set, nullptr},
-    {"run", "build the models (views, tables, incremental tables)", run_options_set | opt_full_refresh, nullptr},
+    {"run", "build the models (views, tables, incremental tables, external files)",
+     run_options_set | opt_full_refresh | opt_external_dir, nullptr},
     {"test", "run the data tests", run_options_set | opt_store_failures, nullptr},
     {"ls", "list the nodes in the order they run, with their kinds", opt_select | opt_exclude | opt_target | opt_seeds | opt_var,
      nullptr},
@@ -475,6 +479,7 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
         cmd.format_given = true;
         break;
       case opt_out: cmd.out = value; break;
+      case opt_external_dir: cmd.external_dir = value; break;
       case opt_dialect:
         if (value != "sqlite" && value != "postgres" && value != "mysql" && value != "mariadb")
           throw usage_error("--dialect " + value + ": sqlite, postgres, mysql or mariadb");
@@ -672,7 +677,8 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
                    .store_failures = cmd.store_failures,
                    .vars = vars,
                    .full_refresh = cmd.full_refresh,
-                   .threads = cmd.threads};
+                   .threads = cmd.threads,
+                   .external_dir = cmd.external_dir};
     checked_selection(ro);
     target const t = resolve_target();
     return cd::with_connection<Connections...>(t, [&](auto& db) {

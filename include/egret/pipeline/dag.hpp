@@ -3,7 +3,8 @@
 // functions over the graph the compiler computed (names, kinds, who reads whom): a pipeline program pays no
 // template for them.
 //
-//   seeds are cylinders, sources notes, views ellipses, tables boxes, ephemeral models dashed ellipses; an arrow
+//   seeds are cylinders, sources notes, views ellipses, tables boxes, external models (Parquet files) folders,
+//   ephemeral models dashed ellipses; an arrow
 //   goes from a node to each node that reads it.
 #pragma once
 
@@ -47,6 +48,7 @@ inline std::string_view dot_shape(std::string_view kind) {
   if (kind == "seed") return "shape=cylinder";
   if (kind == "source") return "shape=note";
   if (kind == "table model") return "shape=box";
+  if (kind == "external model") return "shape=folder";
   if (kind == "ephemeral model") return "shape=ellipse, style=dashed";
   return "shape=ellipse";
 }

@@ -4,7 +4,7 @@
 //
 //   * the graph drawn as SVG, laid out here (columns by depth in the graph, arrows from a node to what reads it;
 //     no Graphviz needed);
-//   * every node: its kind (seed, source, view / table / incremental / ephemeral model, snapshot), tags, seed
+//   * every node: its kind (seed, source, view / table / incremental / external / ephemeral model, snapshot), tags, seed
 //     file, what it reads and what reads it, its contract's columns (C++ type, nullability, the SQL type of each
 //     dialect, and the columns upstream that feed each one: its column lineage) and CREATE TABLE, its data
 //     tests, and its SQL in each dialect (sqlite, postgres, mysql, mariadb);
@@ -203,6 +203,7 @@ inline std::string_view kind_class(std::string_view kind) {
   if (kind == "table model") return "table";
   if (kind == "incremental model") return "incremental";
   if (kind == "snapshot") return "snapshot";
+  if (kind == "external model") return "external";
   return "ephemeral";
 }
 
@@ -320,6 +321,7 @@ main { flex: 1; overflow: auto; padding: 14px 20px; }
 #dag .kind-table rect { fill: #c8dbf6; }
 #dag .kind-incremental rect { fill: #e4daf5; }
 #dag .kind-snapshot rect { fill: #f7dde6; }
+#dag .kind-external rect { fill: #dff3ef; }
 #dag .kind-ephemeral rect { fill: #fff; stroke-dasharray: 4 3; }
 #dag .dag-node.selected rect { stroke: var(--accent); stroke-width: 2.5; }
 #dag .dag-node.dimmed { opacity: 0.3; }

@@ -31,12 +31,14 @@ enum class materialization : unsigned char {
   ephemeral,  // not built: inlined as a CTE into each model that reads it
   incremental,  // a table built once, then given only the new or changed rows on each run (incremental.hpp)
   snapshot,     // a history table (slowly changing dimension, type 2): a new row version when a row changes (snapshot.hpp)
+  external,     // a Parquet file (run_options::external_dir / "<name>.parquet") and a view reading it; DuckDB (parquet.hpp)
 };
 inline constexpr materialization view = materialization::view;
 inline constexpr materialization table = materialization::table;
 inline constexpr materialization ephemeral = materialization::ephemeral;
 inline constexpr materialization incremental = materialization::incremental;
 inline constexpr materialization snapshot = materialization::snapshot;
+inline constexpr materialization external = materialization::external;
 
 constexpr std::string_view to_string(materialization m) {
   switch (m) {
@@ -44,6 +46,7 @@ constexpr std::string_view to_string(materialization m) {
     case materialization::table: return "table";
     case materialization::incremental: return "incremental";
     case materialization::snapshot: return "snapshot";
+    case materialization::external: return "external";
     default: return "ephemeral";
   }
 }
@@ -115,7 +118,7 @@ constexpr std::span<std::string_view const> tags_of() {
 }
 
 /// What node N is, as the progress lines, `ls` and the docs site name it: "seed", "source", "view model",
-/// "table model", "incremental model", "snapshot", "ephemeral model".
+/// "table model", "incremental model", "snapshot", "external model", "ephemeral model".
 template <class N>
 constexpr std::string_view kind_name() {
   if constexpr (N::kind == node_kind::seed)
@@ -130,6 +133,8 @@ constexpr std::string_view kind_name() {
     return "incremental model";
   else if constexpr (N::how == materialization::snapshot)
     return "snapshot";
+  else if constexpr (N::how == materialization::external)
+    return "external model";
   else
     return "ephemeral model";
 }

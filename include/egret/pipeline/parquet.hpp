@@ -10,6 +10,9 @@
 // for a NOT NULL column is refused by the table's constraint, and the error names the file. Only a DuckDB
 // connection reads Parquet: a Parquet seed in a pipeline built on another backend does not compile.
 //
+// A model materialized as `external` writes its rows into run_options::external_dir / "<name>.parquet" and is read
+// downstream through a view over that file (dbt-duckdb's external materialization); see write_external.
+//
 // No Parquet reader is written here: DuckDB's is the one the project chose (its C API from DuckDB's own npm
 // packages), and the pipeline only composes SQL for it.
 #pragma once
@@ -116,6 +119,41 @@ std::size_t load_parquet(Db& db, std::filesystem::path const& file) {
   } catch (std::exception const& e) {
     throw load_error(path, 0, 0, std::string("the table refused a row: ") + e.what());
   }
+  std::size_t rows = 0;
+  T const t{};
+  for (auto const& r : db.execute(t.aggregate(egret::count().as<"n">()))) rows = static_cast<std::size_t>(r.template get<0>());
+  return rows;
+}
+
+/// Writes an external model: its query's rows into Parquet file `file` (`COPY (<sql>) TO ... (FORMAT PARQUET)`,
+/// into a temporary file first, then renamed over the old one: atomic on POSIX, so that a query that fails leaves
+/// the previous file whole), and a view named after T reading it, through which the models downstream read it.
+/// Returns the rows written.
+template <class T, class Db>
+std::size_t write_external(Db& db, std::string const& sql, std::filesystem::path const& file) {
+  using D = typename Db::dialect_type;
+  static_assert(sql_family<D>() == 3, "egret: an external model (a Parquet file) needs a DuckDB connection (DuckDB "
+                                      "writes Parquet: COPY ... (FORMAT PARQUET)); materialize it as a table on the "
+                                      "other backends");
+  std::error_code ec;
+  std::filesystem::path const target = std::filesystem::absolute(file, ec);
+  if (ec) throw load_error(file.string(), 0, 0, "cannot resolve the path: " + ec.message());
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+  std::filesystem::path const tmp = target.string() + ".egret-tmp";
+  std::filesystem::remove(tmp, ec);
+  try {
+    db.exec("COPY (" + sql + ") TO " + sql_string_literal(tmp.string()) + " (FORMAT PARQUET)");
+  } catch (...) {
+    std::filesystem::remove(tmp, ec);
+    throw;
+  }
+  std::filesystem::rename(tmp, target, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw load_error(target.string(), 0, 0, "cannot replace the file: " + ec.message());
+  }
+  db.exec("CREATE OR REPLACE VIEW " + egret::backend::quoted<D>(T::egret_name.view()) + " AS SELECT * FROM read_parquet(" +
+          sql_string_literal(target.string()) + ")");
   std::size_t rows = 0;
   T const t{};
   for (auto const& r : db.execute(t.aggregate(egret::count().as<"n">()))) rows = static_cast<std::size_t>(r.template get<0>());

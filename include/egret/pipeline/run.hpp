@@ -120,6 +120,7 @@ struct run_options {
   bool full_refresh = false;
   /// How many nodes and tests run at once, each on its own connection (build(db, opts, connect)); 1: in order.
   std::size_t threads = 1;
+  std::filesystem::path external_dir = ".";  // where external models write their Parquet files (DuckDB)
 };
 
 namespace detail {
@@ -579,6 +580,8 @@ struct pipeline {
       return {N::kind, "incremental model", "built incremental model", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else if constexpr (N::how == materialization::snapshot)
       return {N::kind, "snapshot", "snapshotted", n_tests, &materialize<N, Db>, N::name, fp, ex};
+    else if constexpr (N::how == materialization::external)
+      return {N::kind, "external model", "wrote external model", n_tests, &materialize<N, Db>, N::name, fp, ex};
     else
       return {N::kind, "ephemeral model", "inlined ephemeral model", n_tests, &materialize<N, Db>, N::name, fp, ex};
   }
@@ -1324,6 +1327,11 @@ struct pipeline {
         record_state<N, Db>(log, opts, vars, 0, &sql);
         tx.commit();
         return 0;
+      } else if constexpr (N::how == materialization::external) {
+        std::string const sql = model_sql<D, N>(vars);
+        std::size_t const n = detail::write_external<T>(db, sql, opts.external_dir / (std::string(N::name) + ".parquet"));
+        record_state<N, Db>(log, opts, vars, n, &sql);
+        return n;
       } else if constexpr (N::how == materialization::incremental) {
         static_assert(detail::check_incremental<N>());
         if constexpr (detail::has_incremental_query<N>)
