@@ -150,6 +150,28 @@ CONFORMANCE_CASE("group by, having and aggregates") {
   });
 }
 
+// A group key holding a C++ value: the value is bound twice, in the select list and in GROUP BY, as two
+// parameters, which an engine that checks the grouping at prepare time does not take for the same expression.
+CONFORMANCE_CASE("a group key holding a bound value") {
+  run<TestType>({{"postgres", kind::not_implemented,
+                  "the key's value is one parameter in the select list and another in GROUP BY ($1, $2): PostgreSQL "
+                  "does not match them (a column must appear in the GROUP BY clause); a lit<> key runs"},
+                 {"duckdb", kind::not_implemented,
+                  "the key's value is one parameter in the select list and another in GROUP BY: DuckDB does not match "
+                  "them (Binder Error: must appear in the GROUP BY clause); a lit<> key runs"}},
+                [](auto& db, context& c) {
+                  expect_unordered(c, fetch(db, it.group_by((it.k / 4).as<"q">()).aggregate(egret::count().as<"n">())),
+                                   want({{0, 5}, {1, 2}}));
+                });
+}
+
+CONFORMANCE_CASE("a group key holding a constant of the SQL (lit<>)") {
+  run<TestType>({}, [](auto& db, context& c) {
+    expect_unordered(c, fetch(db, it.group_by((it.k / egret::lit<4>).template as<"q">()).aggregate(egret::count().as<"n">())),
+                     want({{0, 5}, {1, 2}}));
+  });
+}
+
 CONFORMANCE_CASE("aggregates with a filter") {
   run<TestType>({}, [](auto& db, context& c) {
     auto const g = it.group_by(it.grp).aggregate(it.qty.sum(egret::where(it.price > 1.0)).as<"s">(),

@@ -73,6 +73,39 @@ CONFORMANCE_CASE("returning") {
                 });
 }
 
+CONFORMANCE_CASE("returning a value computed with a C++ value") {
+  run<TestType>({{"mysql", kind::engine, "MySQL has no RETURNING (MariaDB has it for INSERT and DELETE only)"},
+                 {"duckdb", kind::not_implemented,
+                  "DuckDB refuses a prepared parameter in a RETURNING list (Binder Error: Unexpected prepared "
+                  "parameter), and egret binds the C++ value there; lit<> runs"}},
+                [](auto& db, context& c) {
+                  using D = typename TestType::dialect;
+                  if constexpr (egret::dialect::supports<D, egret::dialect::feature::returning>) {
+                    fresh_ledger(db);
+                    expect(c, fetch(db, egret::update(lg).set(lg.amount, lg.amount + 1.0).where(lg.id == 2)
+                                            .returning(lg.id, (lg.amount * 2.0).as<"twice">())),
+                           want({{2, 43.0}}));
+                  } else {
+                    c.rejected_at_compile_time("RETURNING");
+                  }
+                });
+}
+
+CONFORMANCE_CASE("returning a value computed with a constant of the SQL (lit<>)") {
+  run<TestType>({{"mysql", kind::engine, "MySQL has no RETURNING (MariaDB has it for INSERT and DELETE only)"}},
+                [](auto& db, context& c) {
+                  using D = typename TestType::dialect;
+                  if constexpr (egret::dialect::supports<D, egret::dialect::feature::returning>) {
+                    fresh_ledger(db);
+                    expect(c, fetch(db, egret::update(lg).set(lg.amount, lg.amount + 1.0).where(lg.id == 2)
+                                            .returning(lg.id, (lg.amount * egret::lit<2>).template as<"twice">())),
+                           want({{2, 43.0}}));
+                  } else {
+                    c.rejected_at_compile_time("RETURNING");
+                  }
+                });
+}
+
 CONFORMANCE_CASE("a transaction not committed is rolled back") {
   run<TestType>({}, [](auto& db, context& c) {
     fresh_ledger(db);
