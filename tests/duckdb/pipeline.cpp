@@ -218,3 +218,65 @@ TEST_CASE("duckdb pipeline: an external model is a Parquet file and a view over 
   CHECK_FALSE(std::filesystem::exists(dir / "out" / "codes.parquet.egret-tmp"));
   CHECK(db.execute(d.select(d.n2)).to_vector().size() == 3);
 }
+
+TEST_CASE("duckdb pipeline: a unit test of the customers model on given rows, with a failing expectation's diff",
+          "[duckdb][pipeline][unit_test]") {
+  using egret::date;
+  egret::duckdb::connection db(egret_test::duckdb_file("pipeline_unit_test"));
+  auto given = [&] {
+    return pl::unit_test<jaffle::customers_node>(db)
+        .given<jaffle::stg_customers>({{1, "Michael", "P."}, {2, "Shawn", "M."}})
+        .given<jaffle::stg_orders>({{1, 1, date{2018, 1, 1}, "returned"}, {3, 1, date{2018, 1, 4}, "completed"}})
+        .given<jaffle::stg_payments>({{1, 1, "credit_card", 10.0}, {3, 3, "coupon", 1.0}});
+  };
+  auto const r = given().expect({
+      {1, "Michael", "P.", date{2018, 1, 1}, date{2018, 1, 4}, 2, 11.0},
+      {2, "Shawn", "M.", std::nullopt, std::nullopt, std::nullopt, std::nullopt},
+  });
+  INFO(r.diff());
+  CHECK(r.ok());
+  auto const wrong = given().expect({{1, "Michael", "P.", date{2018, 1, 1}, date{2018, 1, 4}, 2, 12.0},
+                                     {2, "Shawn", "M.", std::nullopt, std::nullopt, std::nullopt, std::nullopt}});
+  CHECK_FALSE(wrong.ok());
+  CHECK(wrong.missing() == 1);
+  CHECK(wrong.unexpected() == 1);
+  // the given tables were temporary and are gone: the real tables of those names were never touched
+  jaffle::stg_customers c;
+  CHECK_THROWS(db.execute(c.select(c.customer_id)).to_vector());
+}
+
+namespace duckdb_source_test {
+EGRET_TABLE(rates, (category, std::string), (factor, double));
+EGRET_TABLE(rated, (category, std::string), (twice, double));
+struct rated_node : pl::model<pl::view, rated> {
+  static constexpr auto build(rates r) { return r.select(r.category, (r.factor * 2.0).as<"twice">()); }
+};
+using with_source = pl::pipeline<rated_node, pl::source<rates>>;
+}  // namespace duckdb_source_test
+
+TEST_CASE("duckdb pipeline: a source is checked against DuckDB's catalog before anything reads it",
+          "[duckdb][pipeline][source]") {
+  namespace t = duckdb_source_test;
+  egret::duckdb::connection db(egret_test::duckdb_file("pipeline_source"));
+  // missing: the run stops at the source, naming it
+  pl::run_report const missing = t::with_source::build(db, {.out = nullptr});
+  CHECK_FALSE(missing.ok());
+  CHECK_THAT(missing.find("rates")->message, Catch::Contains("there is no table or view \"rates\""));
+  // the wrong type, then a nullable column for a NOT NULL one
+  db.exec("CREATE TABLE rates (category VARCHAR NOT NULL, factor VARCHAR NOT NULL)");
+  CHECK_THROWS_WITH(pl::verify_source<t::rates>(db),
+                    Catch::Contains("column \"factor\" is VARCHAR in the database, but the pipeline declares it DOUBLE"));
+  db.exec("DROP TABLE rates");
+  db.exec("CREATE TABLE rates (category VARCHAR, factor FLOAT NOT NULL)");
+  CHECK_THROWS_WITH(pl::verify_source<t::rates>(db), Catch::Contains("column \"category\" can be NULL in the database"));
+  db.exec("DROP TABLE rates");
+  // a narrower float and another case of a name are fine, as DuckDB reads them
+  db.exec("CREATE TABLE rates (Category VARCHAR NOT NULL, factor FLOAT NOT NULL)");
+  db.exec("INSERT INTO rates VALUES ('tools', 1.5)");
+  CHECK_NOTHROW(pl::verify_source<t::rates>(db));
+  pl::run_report const r = t::with_source::build(db, {.out = nullptr});
+  for (auto const& s : r.steps) INFO(s.name << " " << s.what << ": " << s.message);
+  CHECK(r.ok());
+  t::rated rd;
+  CHECK(db.execute(rd.select(rd.twice)).first()->get<0>() == 3.0);
+}

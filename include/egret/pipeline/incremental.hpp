@@ -93,8 +93,7 @@ constexpr bool check_incremental() {
 }
 
 /// Which SQL family D writes (upserts and temporary tables differ): 0 SQLite, 1 PostgreSQL, 2 MariaDB / MySQL,
-/// 3 DuckDB (seeds, views, tables, ephemeral models and data tests; not yet incremental models, snapshots,
-/// sources or unit tests, each of which says so at compile time).
+/// 3 DuckDB (PostgreSQL's upserts and UPDATE ... FROM, SQLite's temp. schema).
 template <class D>
 constexpr int sql_family() {
   if constexpr (std::is_same_v<typename D::family, dialect::sqlite_family>)
@@ -111,20 +110,11 @@ constexpr int sql_family() {
                                       "and transactions are written for these)");
 }
 
-/// What a pipeline does not yet do on DuckDB, refused where it would be compiled: `what` names it.
-template <class D>
-constexpr void require_not_duckdb_yet() {
-  static_assert(sql_family<D>() != 3,
-                "egret: incremental models and snapshots are not yet implemented on the DuckDB backend (issue 17): "
-                "materialize the model as a table or a view there");
-}
-
 /// `DROP ... IF EXISTS` of the staging table, then `CREATE TEMPORARY TABLE ... AS <select>`.
 template <class D>
 std::string drop_stage_sql(std::string const& stage) {
-  require_not_duckdb_yet<D>();
   return sql_family<D>() == 2 ? "DROP TEMPORARY TABLE IF EXISTS " + stage
-         : sql_family<D>() == 0 ? "DROP TABLE IF EXISTS temp." + stage
+         : sql_family<D>() == 0 || sql_family<D>() == 3 ? "DROP TABLE IF EXISTS temp." + stage
                                 : "DROP TABLE IF EXISTS " + stage;
 }
 

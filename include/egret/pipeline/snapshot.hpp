@@ -107,14 +107,13 @@ constexpr std::string_view updated_at_name() {
     return {};
 }
 
-/// `a` and `b` differ, NULLs compared as values: SQLite `a IS NOT b`, PostgreSQL `a IS DISTINCT FROM b`,
+/// `a` and `b` differ, NULLs compared as values: SQLite `a IS NOT b`, PostgreSQL and DuckDB `a IS DISTINCT FROM b`,
 /// MariaDB / MySQL `NOT (a <=> b)`.
 template <class D>
 std::string distinct_sql(std::string const& a, std::string const& b) {
-  require_not_duckdb_yet<D>();
   if constexpr (sql_family<D>() == 0)
     return a + " IS NOT " + b;
-  else if constexpr (sql_family<D>() == 1)
+  else if constexpr (sql_family<D>() == 1 || sql_family<D>() == 3)
     return a + " IS DISTINCT FROM " + b;
   else
     return "NOT (" + a + " <=> " + b + ")";

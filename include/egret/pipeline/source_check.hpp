@@ -1,6 +1,6 @@
 // Defines egret::pipeline::verify_source<T>(db): checks that the live table (or view) a pipeline::source<T>
 // names has T's declared columns, of T's types and nullability, so that a run can check it before anything reads
-// it. The columns are read from the engine's catalog (SQLite: pragma_table_xinfo; PostgreSQL and MariaDB:
+// it. The columns are read from the engine's catalog (SQLite: pragma_table_xinfo; PostgreSQL, MariaDB and DuckDB:
 // information_schema.columns, in the current schema / database), through a raw_query every connection runs, and
 // compared with the columns create_table_sql<D, T>() declares for the connection's dialect D:
 //
@@ -17,13 +17,15 @@
 //       MariaDB     the same: a narrower integer (UNSIGNED counting one byte more: INT UNSIGNED fits a BIGINT,
 //                   not an INT; BOOLEAN is TINYINT), FLOAT for a DOUBLE, any CHAR, VARCHAR or *TEXT for text,
 //                   DATETIME of any precision for an egret::timestamp (DATETIME(6));
+//       DuckDB      the same as PostgreSQL, in DuckDB's names (TINYINT to BIGINT for a BIGINT, FLOAT for a
+//                   DOUBLE, VARCHAR for text), read from its information_schema in the current schema;
 //   - a column the table lets be NULL where T's type is not std::optional: an error (a NULL would be read into a
 //     non-optional value). T optional and the column NOT NULL is fine; so are columns T does not declare.
 //     A view's nullability is not checked: PostgreSQL and SQLite report every column of a view nullable.
 //
 // Every problem of the table is in one egret::error (the error of run-time schema checks, as
 // dyn::require_contract's), joined by "; ". Column names compare as each engine does: exactly on PostgreSQL,
-// without regard to ASCII case on SQLite and MariaDB.
+// without regard to ASCII case on SQLite, MariaDB and DuckDB.
 #pragma once
 
 #include <cctype>
@@ -36,6 +38,7 @@
 #include <vector>
 
 #include <egret/core/error.hpp>
+#include <egret/dialect/duckdb.hpp>
 #include <egret/dialect/mysql.hpp>
 #include <egret/egret.hpp>
 
@@ -107,12 +110,24 @@ using mysql_catalog = egret::raw_query<
     egret::out<"name", std::string>, egret::out<"data_type", std::string>, egret::out<"column_type", std::string>,
     egret::out<"is_nullable", std::string>, egret::out<"table_type", std::string>, egret::raw_param<std::string>>;
 
+// DuckDB: information_schema in the current schema (DuckDB's own catalog, PostgreSQL's layout).
+using duckdb_catalog = egret::raw_query<
+    "SELECT c.column_name AS name, c.data_type AS data_type, c.is_nullable AS is_nullable, t.table_type AS table_type "
+    "FROM information_schema.columns AS c JOIN information_schema.tables AS t "
+    "ON t.table_catalog = c.table_catalog AND t.table_schema = c.table_schema AND t.table_name = c.table_name "
+    "WHERE c.table_catalog = current_database() AND c.table_schema = current_schema() AND c.table_name = ? "
+    "ORDER BY c.ordinal_position",
+    egret::out<"name", std::string>, egret::out<"data_type", std::string>, egret::out<"is_nullable", std::string>,
+    egret::out<"table_type", std::string>, egret::raw_param<std::string>>;
+
 template <class Family>
 inline constexpr bool is_family_sqlite = std::is_same_v<Family, dialect::sqlite_family>;
 template <class Family>
 inline constexpr bool is_family_postgres = std::is_same_v<Family, dialect::postgres_family>;
 template <class Family>
 inline constexpr bool is_family_mysql = std::is_same_v<Family, dialect::mysql_family>;
+template <class Family>
+inline constexpr bool is_family_duckdb = std::is_same_v<Family, dialect::duckdb_family>;
 
 /// Table `name`'s columns as the engine of connection Db describes them (none: no such table or view).
 template <class Db>
@@ -143,8 +158,13 @@ live_table read_live_table(Db& db, std::string const& name) {
       if (ascii_lower(column_type).find("unsigned") != std::string::npos) compared += " unsigned";
       t.columns.push_back({std::string(col), ascii_upper(column_type), std::move(compared), is_nullable == "YES"});
     }
+  } else if constexpr (is_family_duckdb<F>) {
+    for (auto const& [col, data_type, is_nullable, table_type] : db.execute(duckdb_catalog{}, name)) {
+      t.view = table_type == "VIEW";
+      t.columns.push_back({std::string(col), ascii_upper(data_type), ascii_lower(data_type), is_nullable == "YES"});
+    }
   } else {
-    static_assert(dependent_false<Db>, "egret: verify_source reads the catalogs of SQLite, PostgreSQL and MariaDB / MySQL");
+    static_assert(dependent_false<Db>, "egret: verify_source reads the catalogs of SQLite, PostgreSQL, MariaDB / MySQL and DuckDB");
   }
   return t;
 }
@@ -175,6 +195,21 @@ inline type_kind postgres_kind(std::string_view spelled) {
 
 /// The kind of a MariaDB / MySQL type, spelled as CREATE TABLE (`VARCHAR(255) NOT NULL`) or DATA_TYPE (+ "
 /// unsigned") spells it.
+/// DuckDB's type names (its catalog's data_type, and what the DuckDB dialect declares).
+inline type_kind duckdb_kind(std::string_view spelled) {
+  std::string const t = ascii_lower(spelled);
+  if (t == "tinyint" || t == "int1") return {type_kind::integer, 1};
+  if (t == "smallint" || t == "int2") return {type_kind::integer, 2};
+  if (t == "integer" || t == "int" || t == "int4") return {type_kind::integer, 4};
+  if (t == "bigint" || t == "int8") return {type_kind::integer, 8};
+  if (t == "float" || t == "real" || t == "float4") return {type_kind::floating, 4};
+  if (t == "double" || t == "double precision" || t == "float8") return {type_kind::floating, 8};
+  if (t == "boolean" || t == "bool") return {type_kind::boolean, 0};
+  if (t == "varchar" || t == "text" || t == "string" || t.starts_with("varchar(")) return {type_kind::text, 0};
+  if (t == "date") return {type_kind::date, 0};
+  if (t == "timestamp" || t == "datetime" || t == "timestamp without time zone") return {type_kind::timestamp, 0};
+  return {};
+}
 inline type_kind mysql_kind(std::string_view spelled) {
   std::string const t = ascii_lower(spelled);
   std::size_t end = 0;
@@ -235,8 +270,13 @@ bool type_matches(std::string_view declared, std::string_view live) {
     else
       return false;
   } else {
-    type_kind const d = is_family_postgres<F> ? postgres_kind(declared) : mysql_kind(declared);
-    type_kind const l = is_family_postgres<F> ? postgres_kind(live) : mysql_kind(live);
+    auto kind = [](std::string_view t) {
+      if constexpr (is_family_postgres<F>) return postgres_kind(t);
+      else if constexpr (is_family_duckdb<F>) return duckdb_kind(t);
+      else return mysql_kind(t);
+    };
+    type_kind const d = kind(declared);
+    type_kind const l = kind(live);
     return d.kind != type_kind::unknown && l.kind == d.kind && l.width <= d.width;
   }
 }
@@ -302,7 +342,7 @@ std::string column_problem(live_table const& live) {
       nullable ? "std::optional<" + std::string(cpp_type_name<U>()) + ">" : std::string(cpp_type_name<U>());
   live_column const* found = nullptr;
   for (auto const& l : live.columns)
-    if (is_family_postgres<F> ? l.name == col : iequal(l.name, col)) found = &l;
+    if (is_family_postgres<F> ? l.name == col : iequal(l.name, col)) found = &l;  // DuckDB, like MariaDB, ignores case
   if (found == nullptr)
     return "column \"" + col + "\" is missing in the database, but the pipeline declares it " + sql + " (" + cpp + ")";
   // a view's column an engine could not type (SQLite: an expression's) is not checked

@@ -250,10 +250,8 @@ inline std::string compare_rows(std::string_view title, std::span<std::string_vi
 /// that name.
 template <class D>
 std::string drop_temporary_sql(std::string const& name) {
-  static_assert(sql_family<D>() != 3, "egret: unit tests of models are not yet implemented on the DuckDB backend "
-                                      "(issue 17): run them on SQLite");
   return sql_family<D>() == 2   ? "DROP TEMPORARY TABLE " + name
-         : sql_family<D>() == 0 ? "DROP TABLE temp." + name
+         : sql_family<D>() == 0 || sql_family<D>() == 3 ? "DROP TABLE temp." + name
                                 : "DROP TABLE pg_temp." + name;
 }
 
