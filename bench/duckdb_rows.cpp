@@ -10,8 +10,8 @@
 // duckdb_vector_get_validity (a NULL in a NOT NULL column is an error on both sides, an optional column is
 // std::nullopt), duckdb_string_t read through its documented inlined / pointer layout.
 // Google Benchmark times them; `bench_duckdb_rows --callgrind VARIANT` runs one variant once with DuckDB on one
-// thread (SET threads = 1: the query's work is then on the calling thread) so that
-// `valgrind --tool=callgrind --toggle-collect='*run_*'` counts its instructions (docs/performance.md).
+// thread (SET threads = 1: the query's work is then on the calling thread) after a warm-up of both sides, so that
+// `valgrind --tool=callgrind --toggle-collect='*measured_variant*'` counts its instructions (docs/performance.md).
 #include <benchmark/benchmark.h>
 
 #include <boost/hana/define_struct.hpp>
@@ -52,6 +52,7 @@ struct order_row {
 
 constexpr std::int64_t scan_rows = 1'000'000;
 constexpr int point_queries = 10'000;
+constexpr int callgrind_point_queries = 2'000;  // under callgrind: 2k of them (DuckDB's ~1.1 M instructions each)
 constexpr std::int64_t jaffle_orders = 100'000;   // the seeds' 99 orders, 113 payments, scaled ~1000x
 constexpr std::int64_t jaffle_payments = 113'000;
 
@@ -112,6 +113,23 @@ inline std::string_view c_text(duckdb_string_t const& s) {
   return n <= 12 ? std::string_view(s.value.inlined.inlined, n) : std::string_view(s.value.pointer.ptr, n);
 }
 
+/// Reads row i of an item chunk into r (a NULL in a NOT NULL column is an error, as in egret).
+inline void c_read_item(duckdb_data_chunk chunk, idx_t i, item_row& r) {
+  duckdb_vector v[4];
+  std::uint64_t const* valid[4];
+  for (idx_t c = 0; c < 4; ++c) {
+    v[c] = duckdb_data_chunk_get_vector(chunk, c);
+    valid[c] = duckdb_vector_get_validity(v[c]);
+  }
+  if (!c_valid(valid[0], i) || !c_valid(valid[1], i) || !c_valid(valid[2], i) || !c_valid(valid[3], i))
+    fail("NULL in a NOT NULL column");
+  r.id = static_cast<std::int64_t const*>(duckdb_vector_get_data(v[0]))[i];
+  r.qty = static_cast<std::int64_t const*>(duckdb_vector_get_data(v[1]))[i];
+  r.price = static_cast<double const*>(duckdb_vector_get_data(v[2]))[i];
+  std::string_view const s = c_text(static_cast<duckdb_string_t const*>(duckdb_vector_get_data(v[3]))[i]);
+  r.name.assign(s.data(), s.size());
+}
+
 /// Reads every row of an item result into one item_row, calling each(row) after each.
 template <class F>
 void c_read_items(duckdb_result& res, F&& each) {
@@ -165,16 +183,20 @@ __attribute__((noinline)) double run_point_egret_prepared(egret::duckdb::connect
 
 __attribute__((noinline)) double run_point_c(duckdb_connection con, int n) {
   static duckdb_prepared_statement st = c_prepare(con, c_point_sql);
+  item_row r;
   double sum = 0;
   for (int i = 0; i < n; ++i) {
     if (duckdb_bind_int64(st, 1, (i * 7919) % scan_rows + 1) != DuckDBSuccess) fail("bind");
     duckdb_result res;
     if (duckdb_execute_prepared(st, &res) != DuckDBSuccess) fail(duckdb_result_error(&res));
-    bool got = false;
-    c_read_items(res, [&](item_row const& r) {
-      if (!got) sum += r.price + static_cast<double>(r.name.size());
-      got = true;
-    });
+    // The first chunk holds the row (a key matches one row): read it, as egret's c.read(r) does, and stop.
+    if (duckdb_data_chunk chunk = duckdb_fetch_chunk(res)) {
+      if (duckdb_data_chunk_get_size(chunk) > 0) {
+        c_read_item(chunk, 0, r);
+        sum += r.price + static_cast<double>(r.name.size());
+      }
+      duckdb_destroy_data_chunk(&chunk);
+    }
     duckdb_destroy_result(&res);
   }
   return sum;
@@ -323,6 +345,20 @@ BENCHMARK(scan_egret_fetch_as)->Unit(benchmark::kMillisecond);
 BENCHMARK(jaffle_c)->Unit(benchmark::kMillisecond);
 BENCHMARK(jaffle_egret)->Unit(benchmark::kMillisecond);
 
+/// The variant measured under callgrind (`--toggle-collect='*measured_variant*'`: the warm-up is not counted).
+__attribute__((noinline)) double measured_variant(egret::duckdb::connection& db, std::string const& v) {
+  duckdb_connection const con = db.native_handle();
+  if (v == "point_c") return run_point_c(con, callgrind_point_queries);
+  if (v == "point_egret_execute") return run_point_egret_execute(db, callgrind_point_queries);
+  if (v == "point_egret_prepared") return run_point_egret_prepared(db, callgrind_point_queries);
+  if (v == "scan_c") return static_cast<double>(run_scan_c(con));
+  if (v == "scan_egret") return static_cast<double>(run_scan_egret(db));
+  if (v == "scan_egret_fetch_as") return static_cast<double>(run_scan_egret_fetch_as(db));
+  if (v == "jaffle_c") return static_cast<double>(run_jaffle_c(con));
+  if (v == "jaffle_egret") return static_cast<double>(run_jaffle_egret(db));
+  fail("unknown variant");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -332,20 +368,12 @@ int main(int argc, char** argv) {
     duckdb_connection const con = db.native_handle();
     std::string const v = argv[2];
     double x = 0;
-    // Warm-up outside the measured function: prepares the statements, loads the blocks into DuckDB's buffers.
+    // Warm-up outside the measured call: prepares the statements, loads the blocks into DuckDB's buffers.
     if (v.starts_with("point")) x += run_point_c(con, 100) + run_point_egret_execute(db, 100);
     if (v == "point_egret_prepared") x += run_point_egret_prepared(db, 100);
     if (v.starts_with("scan")) x += static_cast<double>(run_scan_c(con) + run_scan_egret(db));
     if (v.starts_with("jaffle")) x += static_cast<double>(run_jaffle_c(con) + run_jaffle_egret(db));
-    if (v == "point_c") x += run_point_c(con, point_queries);
-    else if (v == "point_egret_execute") x += run_point_egret_execute(db, point_queries);
-    else if (v == "point_egret_prepared") x += run_point_egret_prepared(db, point_queries);
-    else if (v == "scan_c") x += static_cast<double>(run_scan_c(con));
-    else if (v == "scan_egret") x += static_cast<double>(run_scan_egret(db));
-    else if (v == "scan_egret_fetch_as") x += static_cast<double>(run_scan_egret_fetch_as(db));
-    else if (v == "jaffle_c") x += static_cast<double>(run_jaffle_c(con));
-    else if (v == "jaffle_egret") x += static_cast<double>(run_jaffle_egret(db));
-    else fail("unknown variant");
+    x += measured_variant(db, v);
     std::printf("%s %.0f\n", v.c_str(), x);
     return 0;
   }

@@ -11,6 +11,7 @@
 // the last line is the total.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -39,25 +40,29 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+/// The process's CPU time (every thread's) in ms.
+double cpu_ms() { return static_cast<double>(std::clock()) * 1000.0 / CLOCKS_PER_SEC; }
+
 struct run {
-  double ms;
+  double ms, cpu;
   std::size_t rows;
 };
 
 template <class Db, class Q>
 run time_dsl(Db& db, Q const& q) {
   auto const t0 = clock_type::now();
+  double const c0 = cpu_ms();
   std::size_t n = 0;
   for (auto const& row : db.execute(q)) {
     (void)row;
     ++n;
   }
-  return {std::chrono::duration<double, std::milli>(clock_type::now() - t0).count(), n};
+  return {std::chrono::duration<double, std::milli>(clock_type::now() - t0).count(), cpu_ms() - c0, n};
 }
 
 struct line {
   int number;
-  double duck, lite;
+  double duck, lite, duck_cpu, lite_cpu;
 };
 
 template <auto Make>
@@ -72,12 +77,15 @@ line measure(egret::duckdb::connection& duck, egret::sqlite::connection& lite, i
   std::size_t const rows = time_dsl(lite, q).rows;
   if (time_dsl(duck, q).rows != rows)
     throw egret::error(fmt::format("Q{}: DuckDB and SQLite differ in rows", number));
-  std::vector<double> a, b;
+  std::vector<double> a, b, ac, bc;
   for (int i = 0; i < runs; ++i) {
-    a.push_back(time_dsl(duck, q).ms);
-    b.push_back(time_dsl(lite, q).ms);
+    run const d = time_dsl(duck, q), s = time_dsl(lite, q);
+    a.push_back(d.ms);
+    ac.push_back(d.cpu);
+    b.push_back(s.ms);
+    bc.push_back(s.cpu);
   }
-  return {number, median(a), median(b)};
+  return {number, median(a), median(b), median(ac), median(bc)};
 }
 
 template <auto... Makes, std::size_t... Is>
@@ -95,7 +103,7 @@ double seconds_since(clock_type::time_point t0) {
 int main(int argc, char** argv) try {
   std::filesystem::path const data = argc > 1 ? argv[1] : EGRET_BENCH_TPCH_DIR;
   int const runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
-  int const threads = argc > 3 ? std::max(1, std::atoi(argv[3])) : 0;
+  int const threads = argc > 3 ? std::max(0, std::atoi(argv[3])) : 0;
   std::string const base = (std::filesystem::temp_directory_path() / ("egret-bench-tpch-" + std::to_string(::getpid()))).string();
   std::string const duck_file = base + ".duckdb", lite_file = base + ".db";
   std::filesystem::remove(duck_file);
@@ -123,14 +131,18 @@ int main(int argc, char** argv) try {
              sqlite3_libversion(), runs);
   fmt::print("load (tpch::load: load_csv of the .tbl.gz files, indexes, ANALYZE): DuckDB {:.2f} s, SQLite {:.2f} s\n\n",
              duck_load, lite_load);
-  fmt::print("| Q | DuckDB ms | SQLite ms | DuckDB / SQLite |\n| ---: | ---: | ---: | ---: |\n");
-  double td = 0, ts = 0;
+  fmt::print("| Q | DuckDB ms | SQLite ms | DuckDB / SQLite | DuckDB CPU ms | SQLite CPU ms | CPU ratio |\n"
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+  double td = 0, ts = 0, tdc = 0, tsc = 0;
   for (auto const& l : lines) {
-    fmt::print("| {} | {:.1f} | {:.1f} | {:.3f} |\n", l.number, l.duck, l.lite, l.duck / l.lite);
+    fmt::print("| {} | {:.1f} | {:.1f} | {:.3f} | {:.1f} | {:.1f} | {:.3f} |\n", l.number, l.duck, l.lite,
+               l.duck / l.lite, l.duck_cpu, l.lite_cpu, l.duck_cpu / l.lite_cpu);
     td += l.duck;
     ts += l.lite;
+    tdc += l.duck_cpu;
+    tsc += l.lite_cpu;
   }
-  fmt::print("| all | {:.1f} | {:.1f} | {:.3f} |\n", td, ts, td / ts);
+  fmt::print("| all | {:.1f} | {:.1f} | {:.3f} | {:.1f} | {:.1f} | {:.3f} |\n", td, ts, td / ts, tdc, tsc, tdc / tsc);
   std::filesystem::remove(duck_file);
   std::filesystem::remove(duck_file + ".wal");
   std::filesystem::remove(lite_file);
