@@ -1,5 +1,6 @@
-// Defines egret::dialect::duckdb: DuckDB's spelling, as a difference from ansi. Render-only (egret has no
-// DuckDB backend): `egret::to_sql<egret::dialect::duckdb>(q)`. DuckDB is close to PostgreSQL, so
+// Defines egret::dialect::duckdb: DuckDB's spelling, as a difference from ansi, rendered with
+// `egret::to_sql<egret::dialect::duckdb>(q)` and executed by the DuckDB backend (egret::duckdb, include/egret/duckdb/;
+// the conformance suite runs every case on it, docs/conformance.md). DuckDB is close to PostgreSQL, so
 // `duckdb_family` takes every PostgreSQL spelling (`spelling<postgres_family, Fn>`) except those below.
 // Not included by <egret/egret.hpp>: include <egret/dialect/duckdb.hpp>.
 #pragma once
