@@ -64,8 +64,9 @@ std::string db_path() {
 }
 
 void create(egret::duckdb::connection& db) {
-  // Filled on one thread, so that every run stores the same row groups with the same compression (with DuckDB's
-  // threads the layout, and so the scan's instruction count, changes from run to run by ~1 %).
+  // Filled on one thread, so that the row groups are written in one order. (DuckDB's part of the scan's instruction
+  // count still moves by ~1 % between runs, in its string decompression: compare the reading loops, see
+  // docs/performance.md.)
   db.exec("SET threads = 1");
   db.exec("DROP TABLE IF EXISTS item; DROP TABLE IF EXISTS stg_orders; DROP TABLE IF EXISTS stg_payments");
   db.create_table<item>();
