@@ -132,35 +132,16 @@ struct duckdb_backend {
 #define CONFORMANCE_DUCKDB_BACKEND
 #endif
 
-/// Whether backend B runs dynamic queries (egret::dyn), incremental models and snapshots of the pipeline, the
-/// pipeline's catalog reads (verify_source) and its unit tests of models. Not on DuckDB yet (its connection has no
-/// execute() of a dynamic query; pipeline/incremental.hpp, source_check.hpp and unit_test.hpp refuse the others
-/// with a static_assert): a case that needs them is not compiled there but run_unavailable() under a mark with the
-/// reason below.
+/// Whether backend B runs dynamic queries (egret::dyn). Not on DuckDB yet (its connection has no execute() of a
+/// dynamic query): a case that needs them is not compiled there but run_unavailable() under a mark with the reason
+/// below.
 template <class B>
 inline constexpr bool has_dynamic = true;
-template <class B>
-inline constexpr bool has_incremental = true;
-template <class B>
-inline constexpr bool has_source_check = true;  ///< the pipeline reads B's catalog (verify_source)
-template <class B>
-inline constexpr bool has_unit_test = true;  ///< the pipeline's unit tests of models (pipeline/unit_test.hpp)
 #ifdef EGRET_CONFORMANCE_DUCKDB
 template <>
 inline constexpr bool has_dynamic<duckdb_backend> = false;
-template <>
-inline constexpr bool has_incremental<duckdb_backend> = false;
-template <>
-inline constexpr bool has_source_check<duckdb_backend> = false;
-template <>
-inline constexpr bool has_unit_test<duckdb_backend> = false;
 #endif
 inline constexpr std::string_view no_dynamic_reason = "dynamic queries are not yet implemented on the DuckDB backend";
-inline constexpr std::string_view no_incremental_reason =
-    "incremental models and snapshots are not yet implemented in the pipeline on DuckDB";
-inline constexpr std::string_view no_source_check_reason =
-    "the pipeline does not read DuckDB's catalog yet (verify_source, read_live_table)";
-inline constexpr std::string_view no_unit_test_reason = "unit tests of models are not yet implemented in the pipeline on DuckDB";
 
 }  // namespace conformance
 

@@ -65,45 +65,41 @@ rows ordered(Db& db) {
 }  // namespace
 
 CONFORMANCE_CASE("pipeline: incremental models merge, append and delete+insert; a failed run changes nothing") {
-  if constexpr (!has_incremental<TestType>) {
-    run_unavailable<TestType>({TestType::name, kind::not_implemented, no_incremental_reason});
-  } else {
-    run<TestType>({}, [](auto& db, context& c) {
-      std::filesystem::path const dir =
-          std::filesystem::path(EGRET_TEST_TMP_DIR) / ("conformance_incremental_" + std::string(TestType::name));
-      std::filesystem::create_directories(dir);
-      auto seed = [&](std::string const& csv) { std::ofstream(dir / "inc_events.csv") << "id,kind,amount\n" << csv; };
-      auto build = [&](pl::run_options o = {}) {
-        o.seeds = dir;
-        o.out = nullptr;
-        return inc_shop::build(db, o);
-      };
-      seed("1,a,10\n2,b,20\n");
-      auto const first = build({.full_refresh = true});
-      c.check(first.ok(), "the first build: " + (first.ok() ? std::string() : first.steps.front().message));
-      seed("1,a,10\n2,late,25\n3,c,30\n");
-      auto const second = build();
-      for (auto const& s : second.steps) c.check(s.result == pl::status::ok, s.name + ": " + s.message);
-      expect(c, ordered<inc_merged>(db), rows{{1, "a", 10.0}, {2, "late", 25.0}, {3, "c", 30.0}});
-      expect(c, ordered<inc_appended>(db), rows{{1, "a", 10.0}, {2, "b", 20.0}, {3, "c", 30.0}});
-      expect(c, ordered<inc_replaced>(db), rows{{1, "a", 10.0}, {2, "late", 25.0}});
+  run<TestType>({}, [](auto& db, context& c) {
+    std::filesystem::path const dir =
+        std::filesystem::path(EGRET_TEST_TMP_DIR) / ("conformance_incremental_" + std::string(TestType::name));
+    std::filesystem::create_directories(dir);
+    auto seed = [&](std::string const& csv) { std::ofstream(dir / "inc_events.csv") << "id,kind,amount\n" << csv; };
+    auto build = [&](pl::run_options o = {}) {
+      o.seeds = dir;
+      o.out = nullptr;
+      return inc_shop::build(db, o);
+    };
+    seed("1,a,10\n2,b,20\n");
+    auto const first = build({.full_refresh = true});
+    c.check(first.ok(), "the first build: " + (first.ok() ? std::string() : first.steps.front().message));
+    seed("1,a,10\n2,late,25\n3,c,30\n");
+    auto const second = build();
+    for (auto const& s : second.steps) c.check(s.result == pl::status::ok, s.name + ": " + s.message);
+    expect(c, ordered<inc_merged>(db), rows{{1, "a", 10.0}, {2, "late", 25.0}, {3, "c", 30.0}});
+    expect(c, ordered<inc_appended>(db), rows{{1, "a", 10.0}, {2, "b", 20.0}, {3, "c", 30.0}});
+    expect(c, ordered<inc_replaced>(db), rows{{1, "a", 10.0}, {2, "late", 25.0}});
 
-      // a new row and one that repeats id 1: the INSERT fails on the unique key, after the other
-      seed("1,a,10\n2,late,25\n3,c,30\n4,d,40\n1,again,99\n");
-      auto const failed = build();
-      auto const* step = failed.find("inc_appended");
-      c.check(step != nullptr && step->result == pl::status::error, "the appended model's run fails on the repeated key");
-      expect(c, ordered<inc_appended>(db), rows{{1, "a", 10.0}, {2, "b", 20.0}, {3, "c", 30.0}});  // as it was
-      // the merge's new rows repeat id 1: refused on every engine (PostgreSQL would, the others would pick one)
-      auto const* merged = failed.find("inc_merged");
-      c.check(merged != nullptr && merged->result == pl::status::error &&
-                  merged->message == "egret: incremental model \"inc_merged\": its new rows repeat the unique key \"id\" (1 value), "
-                                     "so a merge cannot choose between them",
-              "the merge refuses repeated keys: " + (merged ? merged->message : std::string("not run")));
-      expect(c, ordered<inc_merged>(db), rows{{1, "a", 10.0}, {2, "late", 25.0}, {3, "c", 30.0}});
-      // delete+insert of the late rows is not touched by it
-      auto const* replaced = failed.find("inc_replaced");
-      c.check(replaced != nullptr && replaced->result == pl::status::ok, "delete+insert runs");
-    });
-  }
+    // a new row and one that repeats id 1: the INSERT fails on the unique key, after the other
+    seed("1,a,10\n2,late,25\n3,c,30\n4,d,40\n1,again,99\n");
+    auto const failed = build();
+    auto const* step = failed.find("inc_appended");
+    c.check(step != nullptr && step->result == pl::status::error, "the appended model's run fails on the repeated key");
+    expect(c, ordered<inc_appended>(db), rows{{1, "a", 10.0}, {2, "b", 20.0}, {3, "c", 30.0}});  // as it was
+    // the merge's new rows repeat id 1: refused on every engine (PostgreSQL would, the others would pick one)
+    auto const* merged = failed.find("inc_merged");
+    c.check(merged != nullptr && merged->result == pl::status::error &&
+                merged->message == "egret: incremental model \"inc_merged\": its new rows repeat the unique key \"id\" (1 value), "
+                                   "so a merge cannot choose between them",
+            "the merge refuses repeated keys: " + (merged ? merged->message : std::string("not run")));
+    expect(c, ordered<inc_merged>(db), rows{{1, "a", 10.0}, {2, "late", 25.0}, {3, "c", 30.0}});
+    // delete+insert of the late rows is not touched by it
+    auto const* replaced = failed.find("inc_replaced");
+    c.check(replaced != nullptr && replaced->result == pl::status::ok, "delete+insert runs");
+  });
 }

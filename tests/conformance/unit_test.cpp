@@ -36,44 +36,40 @@ auto customers_given(Db& db) {
 }  // namespace
 
 CONFORMANCE_CASE("pipeline: unit tests of models on given rows, in temporary tables that nothing outlives") {
-  if constexpr (!has_unit_test<TestType>) {
-    run_unavailable<TestType>({TestType::name, kind::not_implemented, no_unit_test_reason});
-  } else {
-    run<TestType>({}, [](auto& db, context& c) {
-      auto const r = customers_given(db).expect({
-          {1, "Michael", "P.", date{2018, 1, 1}, date{2018, 1, 4}, 2, 13.5},
-          {3, "Kathleen", "P.", date{2018, 1, 2}, date{2018, 1, 2}, 1, 20.0},
-          {2, "Shawn", "M.", std::nullopt, std::nullopt, std::nullopt, std::nullopt},
-      });
-      c.check(r.ok(), "customers: " + r.diff());
-      auto const wrong = customers_given(db).expect({
-          {1, "Michael", "P.", date{2018, 1, 1}, date{2018, 1, 4}, 2, 13.5},
-          {3, "Kathleen", "P.", date{2018, 1, 2}, date{2018, 1, 2}, 1, 20.0},
-          {2, "Shawn", "M.", std::nullopt, std::nullopt, 0, 0.0},
-      });
-      std::string const diff =
-          "model customers: 3 rows expected, 3 returned; 1 missing (-), 1 unexpected (+)\n"
-          "   customer_id | first_name | last_name | first_order | most_recent_order | number_of_orders | customer_lifetime_value\n"
-          " - 2           | 'Shawn'    | 'M.'      | NULL        | NULL              | 0                | 0.0\n"
-          " + 2           | 'Shawn'    | 'M.'      | NULL        | NULL              | NULL             | NULL\n";
-      c.check(wrong.diff() == diff, "the diff: " + wrong.diff());
-
-      // a real table named as the input: hidden by the given rows during the test, as it was after it
-      db.drop_table("ut_prices");
-      db.template create_table<ut_prices>();
-      db.template insert<ut_prices>(std::int64_t{1}, 50.0, std::optional<std::string>("real"));
-      // the model's query, and the INSERT, prepared and cached while the name means the real table
-      c.check(fetch(db, ut_expensive_node::build(ut_prices{})).size() == 1, "the model's query on the real table");
-      auto const hidden = pl::unit_test<ut_expensive_node>(db)
-                              .template given<ut_prices>({{2, 20.0, std::nullopt}, {3, 5.0, "cheap"}})
-                              .expect({{2, 20.0, std::nullopt}});
-      c.check(hidden.ok(), "the given rows, not the table's: " + hidden.diff());
-      ut_prices const p{};
-      expect(c, fetch(db, p.order_by(p.id.asc())), rows{{1, 50.0, "real"}});
-      // the temporary tables are gone: the name is the real table's again, for a test that gives no rows too
-      c.check(pl::unit_test<ut_expensive_node>(db).rows().empty(), "no given rows: an empty input");
-      expect(c, fetch(db, p.order_by(p.id.asc())), rows{{1, 50.0, "real"}});
-      db.drop_table("ut_prices");
+  run<TestType>({}, [](auto& db, context& c) {
+    auto const r = customers_given(db).expect({
+        {1, "Michael", "P.", date{2018, 1, 1}, date{2018, 1, 4}, 2, 13.5},
+        {3, "Kathleen", "P.", date{2018, 1, 2}, date{2018, 1, 2}, 1, 20.0},
+        {2, "Shawn", "M.", std::nullopt, std::nullopt, std::nullopt, std::nullopt},
     });
-  }
+    c.check(r.ok(), "customers: " + r.diff());
+    auto const wrong = customers_given(db).expect({
+        {1, "Michael", "P.", date{2018, 1, 1}, date{2018, 1, 4}, 2, 13.5},
+        {3, "Kathleen", "P.", date{2018, 1, 2}, date{2018, 1, 2}, 1, 20.0},
+        {2, "Shawn", "M.", std::nullopt, std::nullopt, 0, 0.0},
+    });
+    std::string const diff =
+        "model customers: 3 rows expected, 3 returned; 1 missing (-), 1 unexpected (+)\n"
+        "   customer_id | first_name | last_name | first_order | most_recent_order | number_of_orders | customer_lifetime_value\n"
+        " - 2           | 'Shawn'    | 'M.'      | NULL        | NULL              | 0                | 0.0\n"
+        " + 2           | 'Shawn'    | 'M.'      | NULL        | NULL              | NULL             | NULL\n";
+    c.check(wrong.diff() == diff, "the diff: " + wrong.diff());
+
+    // a real table named as the input: hidden by the given rows during the test, as it was after it
+    db.drop_table("ut_prices");
+    db.template create_table<ut_prices>();
+    db.template insert<ut_prices>(std::int64_t{1}, 50.0, std::optional<std::string>("real"));
+    // the model's query, and the INSERT, prepared and cached while the name means the real table
+    c.check(fetch(db, ut_expensive_node::build(ut_prices{})).size() == 1, "the model's query on the real table");
+    auto const hidden = pl::unit_test<ut_expensive_node>(db)
+                            .template given<ut_prices>({{2, 20.0, std::nullopt}, {3, 5.0, "cheap"}})
+                            .expect({{2, 20.0, std::nullopt}});
+    c.check(hidden.ok(), "the given rows, not the table's: " + hidden.diff());
+    ut_prices const p{};
+    expect(c, fetch(db, p.order_by(p.id.asc())), rows{{1, 50.0, "real"}});
+    // the temporary tables are gone: the name is the real table's again, for a test that gives no rows too
+    c.check(pl::unit_test<ut_expensive_node>(db).rows().empty(), "no given rows: an empty input");
+    expect(c, fetch(db, p.order_by(p.id.asc())), rows{{1, 50.0, "real"}});
+    db.drop_table("ut_prices");
+  });
 }
