@@ -156,13 +156,21 @@ class result {
   /// from SUM, DECIMAL and integers to double, DATE to timestamp); NULL into a non-optional T, a value that does not
   /// fit or a type that does not convert throws egret::type_error naming the column and the SQL.
   template <class T>
-  T read(int col) const {
+  [[gnu::always_inline]] T read(int col) const {
     if constexpr (detail::is_optional_v<T>) {
       if (is_null(col)) return std::nullopt;
-      return T(std::in_place, read<typename T::value_type>(col));
+      return T(std::in_place, read_valid<typename T::value_type>(col));  // NULL tested once
     } else {
       if (is_null(col)) [[unlikely]]
         column_error(col, "is NULL but the query's type says NOT NULL");
+      return read_valid<T>(col);
+    }
+  }
+
+  /// Reads column `col` of the current row, known not to be NULL, as T (read's conversions).
+  template <class T>
+  [[gnu::always_inline]] T read_valid(int col) const {
+    {
       column const& c = cols_[static_cast<std::size_t>(col)];
       if constexpr (std::is_same_v<T, std::int64_t>) {
         if (c.type == DUCKDB_TYPE_BIGINT) [[likely]]  // the declared type: no conversion to choose
@@ -190,7 +198,7 @@ class result {
         std::uint32_t const n = s.value.inlined.length;
         return n <= 12 ? std::string_view(s.value.inlined.inlined, n) : std::string_view(s.value.pointer.ptr, n);
       } else if constexpr (std::is_same_v<T, std::string>) {
-        return std::string(read<std::string_view>(col));
+        return std::string(read_valid<std::string_view>(col));
       } else if constexpr (std::is_same_v<T, egret::date>) {
         if (c.type != DUCKDB_TYPE_DATE) [[unlikely]]
           wrong_type(col, "a DATE");
