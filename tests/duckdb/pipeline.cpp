@@ -280,3 +280,37 @@ TEST_CASE("duckdb pipeline: a source is checked against DuckDB's catalog before 
   t::rated rd;
   CHECK(db.execute(rd.select(rd.twice)).first()->get<0>() == 3.0);
 }
+
+namespace duckdb_source_test {
+using with_parquet_source = pl::pipeline<rated_node, pl::source<rates, "rates.parquet">>;
+}  // namespace duckdb_source_test
+
+TEST_CASE("duckdb pipeline: a Parquet source is read where it is, through a view, after its schema is checked",
+          "[duckdb][pipeline][source][parquet]") {
+  namespace t = duckdb_source_test;
+  auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_parquet_source";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  egret::duckdb::connection db(egret_test::duckdb_file("pipeline_parquet_source"));
+  auto write = [&](std::string const& select) {
+    egret::duckdb::connection w(":memory:");
+    w.exec("COPY (" + select + ") TO '" + (dir / "rates.parquet").string() + "' (FORMAT PARQUET)");
+  };
+  write("SELECT 'tools' AS category, 1.5::DOUBLE AS factor UNION ALL SELECT 'toys', 2.0");
+  pl::run_report const r = t::with_parquet_source::build(db, {.seeds = dir, .out = nullptr});
+  for (auto const& s : r.steps) INFO(s.name << " " << s.what << ": " << s.message);
+  REQUIRE(r.ok());
+  t::rated rd;
+  std::vector<double> twice;
+  for (auto const& row : db.execute(rd.select(rd.twice).order_by(rd.category))) twice.push_back(row.get<0>());
+  CHECK(twice == std::vector<double>{3.0, 4.0});
+  // the file is read where it is: a new file is what the view reads, with no run in between
+  write("SELECT 'tools' AS category, 5.0::DOUBLE AS factor");
+  CHECK(db.execute(rd.select(rd.twice)).first()->get<0>() == 10.0);
+  // a file of another schema stops the run at the source, naming the file and the column
+  write("SELECT 'tools' AS category, 'x' AS factor");
+  pl::run_report const bad = t::with_parquet_source::build(db, {.seeds = dir, .out = nullptr});
+  CHECK_FALSE(bad.ok());
+  CHECK_THAT(bad.find("rates")->message, Catch::Contains("rates.parquet:0:2: column \"factor\" is VARCHAR in the file, DOUBLE in rates"));
+  CHECK(bad.find("rated")->result == pl::status::skipped);
+}

@@ -83,12 +83,15 @@ struct seed {
 };
 
 /// A table that exists before the pipeline runs (loaded by something else): its declared columns are checked
-/// against the live database before anything is built.
-template <class T>
+/// against the live database before anything is built. On DuckDB, `File` may name a Parquet file instead
+/// (`source<T, "events.parquet">`, relative to the seed directory): its schema is checked against T's and a view
+/// named after T reads it (parquet.hpp).
+template <class T, fixed_string File = "">
 struct source {
   using relation_type = T;
   static constexpr node_kind kind = node_kind::source;
   static constexpr std::string_view name = T::egret_name.view();
+  static constexpr std::string_view file = File.view();
 };
 
 /// The base of a model: `struct m : model<view, contract> { static constexpr auto build(inputs...) {...} };`.

@@ -90,19 +90,17 @@ void check_parquet_columns(std::vector<std::pair<std::string, std::string>> cons
                          " declares " + std::to_string(n) + " (the first extra is \"" + live[n].first + "\")");
 }
 
-/// Loads Parquet file `file` into table T (which exists and is empty; the caller's transaction is open): its
-/// schema checked against T's, then every row inserted. Returns the rows loaded.
+/// The columns of Parquet file `path` (name, DuckDB type), checked against T's: a load_error naming the file and
+/// the column otherwise, or when there is no such file.
 template <class T, class Db>
-std::size_t load_parquet(Db& db, std::filesystem::path const& file) {
+std::vector<std::pair<std::string, std::string>> checked_parquet_columns(Db& db, std::filesystem::path const& file) {
   using D = typename Db::dialect_type;
-  static_assert(sql_family<D>() == 3, "egret: a Parquet seed (a file named *.parquet) needs a DuckDB connection "
-                                      "(DuckDB reads Parquet: read_parquet); give the other backends a CSV file");
   std::string const path = file.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) throw load_error(path, 0, 0, "cannot open the file (no such file)");
   std::string const view = "egret_parquet_" + std::string(T::egret_name.view());
-  std::string const source = "read_parquet(" + sql_string_literal(path) + ")";
-  db.exec("CREATE OR REPLACE TEMPORARY VIEW " + egret::backend::quoted<D>(view) + " AS SELECT * FROM " + source);
+  db.exec("CREATE OR REPLACE TEMPORARY VIEW " + egret::backend::quoted<D>(view) + " AS SELECT * FROM read_parquet(" +
+          sql_string_literal(path) + ")");
   std::vector<std::pair<std::string, std::string>> live;
   try {
     for (auto const& [name, type] : db.execute(duckdb_view_columns{}, view)) live.emplace_back(name, type);
@@ -112,6 +110,19 @@ std::size_t load_parquet(Db& db, std::filesystem::path const& file) {
   }
   db.exec("DROP VIEW IF EXISTS " + egret::backend::quoted<D>(view));
   check_parquet_columns<D, T>(live, path, typename T::egret_columns{});
+  return live;
+}
+
+/// Loads Parquet file `file` into table T (which exists and is empty; the caller's transaction is open): its
+/// schema checked against T's, then every row inserted. Returns the rows loaded.
+template <class T, class Db>
+std::size_t load_parquet(Db& db, std::filesystem::path const& file) {
+  using D = typename Db::dialect_type;
+  static_assert(sql_family<D>() == 3, "egret: a Parquet seed (a file named *.parquet) needs a DuckDB connection "
+                                      "(DuckDB reads Parquet: read_parquet); give the other backends a CSV file");
+  std::string const path = file.string();
+  std::string const source = "read_parquet(" + sql_string_literal(path) + ")";
+  auto const live = checked_parquet_columns<T>(db, file);
   std::string columns;
   for (auto const& [name, type] : live) columns += (columns.empty() ? "" : ", ") + egret::backend::quoted<D>(name);
   try {
@@ -123,6 +134,22 @@ std::size_t load_parquet(Db& db, std::filesystem::path const& file) {
   T const t{};
   for (auto const& r : db.execute(t.aggregate(egret::count().as<"n">()))) rows = static_cast<std::size_t>(r.template get<0>());
   return rows;
+}
+
+/// A Parquet source: file's schema checked against T's, then `CREATE OR REPLACE VIEW t AS SELECT * FROM
+/// read_parquet('<absolute path>')`, through which the models read it (the file is read where it is, never copied).
+/// Returns 0 (a source loads no rows).
+template <class T, class Db>
+std::size_t attach_parquet(Db& db, std::filesystem::path const& file) {
+  using D = typename Db::dialect_type;
+  static_assert(sql_family<D>() == 3, "egret: a Parquet source (a file named *.parquet) needs a DuckDB connection "
+                                      "(DuckDB reads Parquet: read_parquet)");
+  (void)checked_parquet_columns<T>(db, file);
+  std::error_code ec;
+  std::filesystem::path const target = std::filesystem::absolute(file, ec);
+  db.exec("CREATE OR REPLACE VIEW " + egret::backend::quoted<D>(T::egret_name.view()) + " AS SELECT * FROM read_parquet(" +
+          sql_string_literal((ec ? file : target).string()) + ")");
+  return 0;
 }
 
 /// Writes an external model: its query's rows into Parquet file `file` (`COPY (<sql>) TO ... (FORMAT PARQUET)`,

@@ -1296,8 +1296,13 @@ struct pipeline {
       tx.commit();
       return n;
     } else if constexpr (N::kind == node_kind::source) {
-      verify_source<T>(db);  // the live table's columns, types and nullability against the declared ones
-      return 0;
+      if constexpr (detail::is_parquet_file(N::file)) {
+        return detail::attach_parquet<T>(db, opts.seeds / std::string(N::file));  // a view over the checked file
+      } else {
+        static_assert(N::file.empty(), "egret: a source's file must be a Parquet file (*.parquet); a table source names none");
+        verify_source<T>(db);  // the live table's columns, types and nullability against the declared ones
+        return 0;
+      }
     } else if constexpr (N::how == materialization::ephemeral) {
       return 0;
     } else {
