@@ -1,5 +1,9 @@
-# CTest "demo.tpch": runs the tpch example on the SF 0.01 data for Q1, Q6, Q13 and Q14 and checks the CSV answers.
-#   cmake -DTPCH=<tpch executable> -DDATA_DIR=<dir of .tbl[.gz]> -DWORK_DIR=<scratch dir> -P demo_test.cmake
+# CTests "demo.tpch" and "demo.tpch.duckdb": run the tpch example on the SF 0.01 data for Q1, Q6, Q13 and Q14 and
+# check the CSV answers.
+#   cmake -DTPCH=<tpch executable> -DDATA_DIR=<dir of .tbl[.gz]> -DWORK_DIR=<scratch dir> [-DTARGET=sqlite|duckdb]
+#         -P demo_test.cmake
+# Without TARGET, runs the earlier positional form `tpch DATA_DIR WORK_DIR/tpch.db WORK_DIR/out ...` (SQLite); with
+# it, `tpch --target TARGET:WORK_DIR/tpch.<TARGET> DATA_DIR WORK_DIR/out ...`.
 foreach(var IN ITEMS TPCH DATA_DIR WORK_DIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "demo_test.cmake: -D${var}=... is required")
@@ -8,8 +12,15 @@ endforeach()
 
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
+if("${TARGET}" STREQUAL "")
+  set(args "${DATA_DIR}" "${WORK_DIR}/tpch.db" "${WORK_DIR}/out")
+elseif("${TARGET}" STREQUAL "sqlite" OR "${TARGET}" STREQUAL "duckdb")
+  set(args --target "${TARGET}:${WORK_DIR}/tpch.${TARGET}" "${DATA_DIR}" "${WORK_DIR}/out")
+else()
+  message(FATAL_ERROR "demo_test.cmake: -DTARGET=${TARGET}: expected sqlite or duckdb")
+endif()
 execute_process(
-  COMMAND "${TPCH}" "${DATA_DIR}" "${WORK_DIR}/tpch.db" "${WORK_DIR}/out" 1 6 13 14
+  COMMAND "${TPCH}" ${args} 1 6 13 14
   RESULT_VARIABLE rc
   ERROR_VARIABLE log)
 message(STATUS "tpch output:\n${log}")
