@@ -1,6 +1,7 @@
 // Typed queries on a real DuckDB database file, checked against answers known by hand: filters with bound
 // parameters (hostile text among them), grouping, joins, ordering, prepared statements, run() counts, structs,
-// and a result of many data chunks.
+// a result of many data chunks, and structs read a data chunk at a time (as<S>()) against the same rows read one by
+// one.
 #include <catch2/catch.hpp>
 
 #include <boost/hana/define_struct.hpp>
@@ -23,6 +24,10 @@ EGRET_TABLE(big, (n, std::int64_t), (label, std::string), (half, std::optional<d
 EGRET_TABLE(cheap, (id, std::int64_t), (name, std::string));
 EGRET_TABLE(hostile_view, (id, std::int64_t));
 EGRET_TABLE(cheap_copy, (id, std::int64_t), (name, std::string));
+EGRET_TABLE(chunky, (id, std::int64_t), (label, std::string), (half, std::optional<double>), (day, egret::date),
+            (n32, std::int32_t), (flag, bool), (note, std::optional<std::string>), (at, egret::timestamp));
+// Declared NOT NULL here, created nullable in DuckDB: a NULL in it reaches a non-optional member.
+EGRET_TABLE(lying, (id, std::int64_t), (v, std::int64_t));
 
 struct item_view {
   BOOST_HANA_DEFINE_STRUCT(item_view, (std::int64_t, id), (std::string, name), (std::optional<std::string>, tag));
@@ -30,6 +35,30 @@ struct item_view {
 struct big_row {
   BOOST_HANA_DEFINE_STRUCT(big_row, (std::int64_t, n), (std::string, label));
 };
+
+struct chunky_row {
+  BOOST_HANA_DEFINE_STRUCT(chunky_row, (std::int64_t, id), (std::string, label), (std::optional<double>, half),
+                           (egret::date, day), (std::int32_t, n32), (bool, flag), (std::optional<std::string>, note),
+                           (egret::timestamp, at));
+  friend bool operator==(chunky_row const& a, chunky_row const& b) {
+    return a.id == b.id && a.label == b.label && a.half == b.half && a.day == b.day && a.n32 == b.n32 &&
+           a.flag == b.flag && a.note == b.note && a.at == b.at;
+  }
+};
+/// Members in another order than the columns, and an INTEGER column read into a double member (a conversion: the
+/// row-by-row path).
+struct chunky_converted {
+  BOOST_HANA_DEFINE_STRUCT(chunky_converted, (std::optional<std::string>, note), (double, n32), (std::int64_t, id));
+};
+struct lying_row {
+  BOOST_HANA_DEFINE_STRUCT(lying_row, (std::int64_t, id), (std::int64_t, v));
+};
+/// prefix + i (appended: g++ 12's -Wrestrict misfires on `"..." + std::to_string(i)` inlined here).
+std::string numbered(char const* prefix, std::int64_t i) {
+  std::string s(prefix);
+  s += std::to_string(i);
+  return s;
+}
 
 void fill(egret::duckdb::connection& db) {
   db.create_table<items>();
@@ -217,4 +246,165 @@ TEST_CASE("duckdb: a result of many data chunks (> 2048 rows) is read whole and 
   REQUIRE(totals);
   CHECK(totals->get<"total">() == n * (n - 1) / 2);  // a HUGEINT in DuckDB
   CHECK(totals->get<"rows">() == n);
+}
+
+TEST_CASE("duckdb: as<S>() reads a data chunk at a time the rows read() reads one by one", "[duckdb]") {
+  egret::duckdb::connection db(egret_test::duckdb_file("chunky"));
+  db.create_table<chunky>();
+  constexpr std::int64_t n = 5000;  // chunks of 2048, 2048 and 904 rows
+  // NULLs at the chunks' first and last rows (0, 2047, 2048, 4095, 4096, 4999) and every 7th (half) or 5th (note);
+  // even labels inlined in duckdb_string_t (<= 12 bytes), odd ones not.
+  db.exec("INSERT INTO chunky SELECT i, CASE WHEN i % 2 = 0 THEN 'l' || i ELSE 'a longer label, number ' || i END, "
+          "CASE WHEN i % 7 = 0 OR i IN (2047, 2048, 4095, 4096, 4999) THEN NULL ELSE i / 2 END, "
+          "DATE '2020-01-01' + CAST(i AS INTEGER), CAST(i * 3 AS INTEGER), i % 3 = 0, "
+          "CASE WHEN i % 5 = 0 OR i IN (2047, 2048, 4095, 4096, 4999) THEN NULL ELSE 'note ' || i END, "
+          "TIMESTAMP '2020-01-01 00:00:00' + i * INTERVAL 1 SECOND FROM range(5000) t(i)");
+  chunky c;
+  auto const q = c.select(c.id, c.label, c.half, c.day, c.n32, c.flag, c.note, c.at).order_by(c.id);
+  auto const expected = [](std::int64_t i) {
+    bool const edge = i == 2047 || i == 2048 || i == 4095 || i == 4096 || i == 4999;
+    chunky_row r;
+    r.id = i;
+    r.label = numbered(i % 2 == 0 ? "l" : "a longer label, number ", i);
+    if (i % 7 != 0 && !edge) r.half = static_cast<double>(i) / 2;
+    r.day = egret::civil_from_days(egret::days_from_civil(egret::date{2020, 1, 1}) + i);
+    r.n32 = static_cast<std::int32_t>(i * 3);
+    r.flag = i % 3 == 0;
+    if (i % 5 != 0 && !edge) r.note = numbered("note ", i);
+    r.at = egret::timestamp{egret::date{2020, 1, 1}, static_cast<std::uint32_t>(i / 3600),  // i seconds (< 1 day)
+                            static_cast<std::uint32_t>(i % 3600 / 60), static_cast<std::uint32_t>(i % 60)};
+    return r;
+  };
+
+  std::vector<chunky_row> one_by_one;
+  {
+    auto cur = db.execute(q);
+    chunky_row r;
+    while (cur.read(r)) one_by_one.push_back(r);
+  }
+  auto const chunked = db.execute(q).as<chunky_row>();
+  REQUIRE(chunked.size() == static_cast<std::size_t>(n));
+  REQUIRE(one_by_one.size() == static_cast<std::size_t>(n));
+  std::size_t same = 0, as_expected = 0;
+  for (std::int64_t i = 0; i < n; ++i) {
+    auto const k = static_cast<std::size_t>(i);
+    same += chunked[k] == one_by_one[k] ? 1 : 0;
+    as_expected += chunked[k] == expected(i) ? 1 : 0;
+  }
+  CHECK(same == static_cast<std::size_t>(n));
+  CHECK(as_expected == static_cast<std::size_t>(n));
+  for (std::int64_t i : {0, 2047, 2048, 4095, 4096, 4999}) {  // the chunk edges, NULL in both optional members
+    CHECK_FALSE(chunked[static_cast<std::size_t>(i)].half.has_value());
+    CHECK_FALSE(chunked[static_cast<std::size_t>(i)].note.has_value());
+  }
+  CHECK(chunked[2049].half == 1024.5);
+  CHECK(chunked[2049].note == "note 2049");
+  CHECK(chunked[2049].label == "a longer label, number 2049");
+  CHECK(chunked[4998].label == "l4998");
+  CHECK(chunked[4096].day == egret::date{2031, 3, 20});
+  CHECK(chunked[4999].at == (egret::timestamp{egret::date{2020, 1, 1}, 1, 23, 19}));
+
+  // A cursor read partly, by read(S&) or by iteration, then as<S>(): the rest of the rows, from the next one on.
+  for (std::int64_t first : {0, 3, 2047, 2048, 2049, 4999, 5000}) {
+    auto cur = db.execute(q);
+    chunky_row r;
+    for (std::int64_t i = 0; i < first; ++i) REQUIRE(cur.read(r));
+    auto const rest = cur.as<chunky_row>();
+    REQUIRE(rest.size() == static_cast<std::size_t>(n - first));
+    CHECK(std::equal(rest.begin(), rest.end(), one_by_one.begin() + first));
+    CHECK(cur.done());
+    CHECK_FALSE(cur.read(r));
+    CHECK(cur.as<chunky_row>().empty());
+  }
+  {
+    auto cur = db.execute(q);
+    std::int64_t seen = 0;
+    for (auto const& row : cur) {  // stops on row 2500: as<S>() goes on from row 2501
+      if (row.get<"id">() == 2500) break;
+      ++seen;
+    }
+    CHECK(seen == 2500);
+    auto const rest = cur.as<chunky_row>();
+    REQUIRE(rest.size() == static_cast<std::size_t>(n - 2501));
+    CHECK(rest.front() == one_by_one[2501]);
+    CHECK(rest.back() == one_by_one[4999]);
+  }
+  {  // as<S>(), then read(S&) on the exhausted cursor
+    auto cur = db.execute(q);
+    CHECK(cur.as<chunky_row>().size() == static_cast<std::size_t>(n));
+    chunky_row r;
+    CHECK_FALSE(cur.read(r));
+  }
+
+  // to_vector(), a chunk at a time too: owning rows equal to the structs; once iterating, from the current row on.
+  auto const rows = db.execute(q).to_vector();
+  REQUIRE(rows.size() == static_cast<std::size_t>(n));
+  std::size_t rows_same = 0;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    auto const& r = rows[k];
+    auto const& e = one_by_one[k];
+    rows_same += r.get<"id">() == e.id && r.get<"label">() == e.label && r.get<"half">() == e.half &&
+                         r.get<"day">() == e.day && r.get<"n32">() == e.n32 && r.get<"flag">() == e.flag &&
+                         r.get<"note">() == e.note && r.get<"at">() == e.at
+                     ? 1
+                     : 0;
+  }
+  CHECK(rows_same == static_cast<std::size_t>(n));
+  for (int first : {1, 2047, 2048, 4999}) {
+    auto cur = db.execute(q);
+    auto it = cur.begin();
+    for (int i = 0; i < first; ++i) ++it;  // on row `first`
+    auto const rest = cur.to_vector();
+    REQUIRE(rest.size() == static_cast<std::size_t>(n - first));
+    CHECK(rest.front().get<"id">() == first);
+    CHECK(rest.front().get<"label">() == one_by_one[static_cast<std::size_t>(first)].label);
+    CHECK(rest.back().get<"id">() == n - 1);
+    CHECK(cur.to_vector().empty());
+  }
+
+  // A member that converts its column (INTEGER into double), in another order than the columns: row by row.
+  auto const converted = db.fetch_as<chunky_converted>(c.select(c.note, c.n32, c.id).order_by(c.id));
+  REQUIRE(converted.size() == static_cast<std::size_t>(n));
+  CHECK(converted[4097].n32 == 4097.0 * 3);
+  CHECK(converted[4097].id == 4097);
+  CHECK(converted[4097].note == "note 4097");
+  CHECK_FALSE(converted[4095].note.has_value());
+}
+
+TEST_CASE("duckdb: a NULL read by as<S>() into a non-optional member is the error read() gives", "[duckdb]") {
+  egret::duckdb::connection db(egret_test::duckdb_file("lying"));
+  db.exec("CREATE TABLE lying (id BIGINT, v BIGINT)");
+  db.exec("INSERT INTO lying SELECT i, CASE WHEN i = 3000 THEN NULL ELSE i END FROM range(4000) t(i)");
+  lying l;
+  auto const q = l.select(l.id, l.v).order_by(l.id);
+  CHECK_THROWS_AS(db.fetch_as<lying_row>(q), egret::type_error);
+  CHECK_THROWS_WITH(db.fetch_as<lying_row>(q),
+                    Catch::Contains("column 1 \"v\" is NULL but the query's type says NOT NULL") &&
+                        Catch::Contains("in SQL: SELECT"));
+  std::string by_read;
+  try {
+    auto cur = db.execute(q);
+    lying_row r;
+    while (cur.read(r)) {
+    }
+  } catch (egret::type_error const& e) {
+    by_read = e.what();
+  }
+  std::string by_as;
+  {
+    auto cur = db.execute(q);
+    try {
+      (void)cur.as<lying_row>();
+    } catch (egret::type_error const& e) {
+      by_as = e.what();
+    }
+    // the cursor stopped on the row that failed: the next row read is the one after it
+    lying_row r;
+    REQUIRE(cur.read(r));
+    CHECK(r.id == 3001);
+  }
+  CHECK_FALSE(by_read.empty());
+  CHECK(by_as == by_read);
+  // Rows before the NULL read whole: a limit that stops short of it.
+  CHECK(db.fetch_as<lying_row>(q.limit(3000)).size() == 3000);
 }

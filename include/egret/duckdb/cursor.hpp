@@ -2,8 +2,10 @@
 // (materialized when the query ran) and reads it a data chunk at a time into egret's typed rows or users' structs.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -57,11 +59,10 @@ class cursor {
   }
   sentinel end() const { return {}; }
 
-  /// All remaining rows, each owning its text.
+  /// All remaining rows, each owning its text (from the current row on, once iterating has begun). Read a data
+  /// chunk at a time, as as<S>() is.
   std::vector<owning_row_type> to_vector() {
-    std::vector<owning_row_type> out;
-    for (auto const& r : *this) out.push_back(r.to_owning());
-    return out;
+    return to_vector(std::make_index_sequence<owning_row_type::size>{});
   }
 
   /// The first row (owning), or nullopt.
@@ -72,13 +73,41 @@ class cursor {
   }
 
   /// All remaining rows read into S, a BOOST_HANA_DEFINE_STRUCT whose member names and types the compiler checks
-  /// against the result columns.
+  /// against the result columns. Read a data chunk at a time: each column's vector and validity mask taken once a
+  /// chunk, the chunk's rows then filled in one loop (when every member's column is of the DuckDB type the member
+  /// reads as without conversion, the usual case; otherwise row by row, as read(S&) does). It continues after the
+  /// current row of a cursor read partly by read(S&) or by iteration.
   template <class S>
   std::vector<S> as() {
     (void)struct_columns_v<S, Cols>;
     std::vector<S> out;
     S s{};
-    while (read(s)) out.push_back(s);
+    started_ = true;
+    bool direct = true;
+    egret::detail::for_each_member<S, Cols>(s, [&](auto, auto col, auto& m) {
+      direct = direct && r_.template reads_directly<std::remove_cvref_t<decltype(m)>>(col);
+    });
+    if (!direct) {
+      while (read(s)) out.push_back(s);
+      return out;
+    }
+    while (r_.next()) {  // the row after the current one: the rest of its chunk is read here
+      std::array<result::vector_ref, egret::detail::member_count_v<S>> v{};
+      egret::detail::for_each_member<S, Cols>(s, [&](auto i, auto col, auto&) { v[i] = r_.vector_of(col); });
+      idx_t const n = r_.chunk_rows();
+      idx_t row = r_.row_index();
+      try {
+        for (; row < n; ++row) {
+          egret::detail::for_each_member<S, Cols>(
+              s, [&](auto i, auto col, auto& m) __attribute__((always_inline)) { r_.fill(m, v[i], row, col); });
+          out.push_back(s);
+        }
+      } catch (...) {
+        r_.seek(row);  // the row that failed is the current one, as with read(S&)
+        throw;
+      }
+      r_.seek(n - 1);
+    }
     return out;
   }
 
@@ -95,6 +124,44 @@ class cursor {
   result const& raw() const noexcept { return r_; }
 
  private:
+  template <std::size_t... Is>
+  std::vector<owning_row_type> to_vector(std::index_sequence<Is...>) {
+    std::vector<owning_row_type> out;
+    // a braced list, not a fold: clang refuses folds of more than 256 operands (a 400-column row)
+    bool const direct[] = {true, r_.template reads_directly<typename owning_row_type::template field_t<Is>>(
+                                     static_cast<int>(Is))...};
+    for (bool const d : direct)
+      if (!d) {
+        for (auto const& r : *this) out.push_back(r.to_owning());
+        return out;
+      }
+    if (started_) {
+      if (r_.done()) return out;
+      out.push_back(row_.to_owning());  // the current row, as iterating from here gives it
+    }
+    started_ = true;
+    while (r_.next()) {
+      std::array<result::vector_ref, sizeof...(Is) + 1> const v{r_.vector_of(static_cast<int>(Is))..., {}};
+      idx_t const n = r_.chunk_rows();
+      idx_t row = r_.row_index();
+      try {
+        for (; row < n; ++row) {
+          owning_row_type& o = out.emplace_back();
+          [[maybe_unused]] int const in_order[] = {
+              0, (r_.fill(static_cast<egret::detail::field_slot<Is, typename owning_row_type::template field_t<Is>>&>(o)
+                              .value,
+                          v[Is], row, static_cast<int>(Is)),
+                  0)...};
+        }
+      } catch (...) {
+        r_.seek(row);
+        throw;
+      }
+      r_.seek(n - 1);
+    }
+    return out;
+  }
+
   void advance() {
     started_ = true;
     if (r_.next()) egret::detail::read_row(r_, row_);

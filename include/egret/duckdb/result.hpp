@@ -23,6 +23,9 @@
 
 namespace egret::duckdb {
 
+template <class Cols>
+class cursor;
+
 namespace detail {
 template <class T>
 inline constexpr bool is_optional_v = false;
@@ -194,18 +197,13 @@ class result {
       } else if constexpr (std::is_same_v<T, std::string_view>) {
         if (c.type != DUCKDB_TYPE_VARCHAR && c.type != DUCKDB_TYPE_BLOB) [[unlikely]]
           wrong_type(col, "text");
-        duckdb_string_t const& s = static_cast<duckdb_string_t const*>(c.data)[row_];
-        std::uint32_t const n = s.value.inlined.length;
-        return n <= 12 ? std::string_view(s.value.inlined.inlined, n) : std::string_view(s.value.pointer.ptr, n);
+        return text_at(c.data, row_);
       } else if constexpr (std::is_same_v<T, std::string>) {
         return std::string(read_valid<std::string_view>(col));
       } else if constexpr (std::is_same_v<T, egret::date>) {
         if (c.type != DUCKDB_TYPE_DATE) [[unlikely]]
           wrong_type(col, "a DATE");
-        std::int32_t const days = at<duckdb_date>(c).days;
-        if (days == INT32_MAX || days == -INT32_MAX) [[unlikely]]
-          column_error(col, "holds an infinite DATE, which egret::date cannot hold");
-        return egret::civil_from_days(days);
+        return date_from_days(at<duckdb_date>(c).days, col);
       } else if constexpr (std::is_same_v<T, egret::timestamp>) {
         return read_timestamp(c, col);
       } else {
@@ -242,6 +240,104 @@ class result {
   template <class V>
   V const& at(column const& c) const noexcept {
     return static_cast<V const*>(c.data)[row_];
+  }
+
+  static std::string_view text_at(void const* data, idx_t row) noexcept {
+    duckdb_string_t const& s = static_cast<duckdb_string_t const*>(data)[row];
+    std::uint32_t const n = s.value.inlined.length;
+    return n <= 12 ? std::string_view(s.value.inlined.inlined, n) : std::string_view(s.value.pointer.ptr, n);
+  }
+  egret::date date_from_days(std::int32_t days, int col) const {
+    if (days == INT32_MAX || days == -INT32_MAX) [[unlikely]]
+      column_error(col, "holds an infinite DATE, which egret::date cannot hold");
+    return egret::civil_from_days(days);
+  }
+  egret::timestamp timestamp_from(std::int64_t micros, int col) const {
+    if (micros == INT64_MAX || micros == -INT64_MAX) [[unlikely]]
+      column_error(col, "holds an infinite TIMESTAMP, which egret::timestamp cannot hold");
+    return detail::timestamp_from_micros(micros);
+  }
+
+  // ---- the chunk-at-a-time reads of cursor::as<S>(): each column's vector taken once a chunk, its rows read with
+  // no per-value test of the chunk's end or of the column's type ----------------------------------------------------
+  template <class>
+  friend class cursor;
+
+  /// A column's vector in the current chunk.
+  struct vector_ref {
+    void const* data = nullptr;
+    std::uint64_t const* validity = nullptr;  // nullptr: no NULL in the chunk
+  };
+  vector_ref vector_of(int col) const noexcept {
+    column const& c = cols_[static_cast<std::size_t>(col)];
+    return {c.data, c.validity};
+  }
+  idx_t row_index() const noexcept { return row_; }
+  idx_t chunk_rows() const noexcept { return size_; }
+  /// Makes `row` of the current chunk the current row.
+  void seek(idx_t row) noexcept { row_ = row; }
+
+  /// True when column col is of the DuckDB type that M (or an optional M's value type) reads as without conversion:
+  /// fill<M> reads only such a column (the others go through read<M>, which converts). Column types do not change
+  /// from chunk to chunk.
+  template <class M>
+  bool reads_directly(int col) const noexcept {
+    if constexpr (detail::is_optional_v<M>) {
+      return reads_directly<typename M::value_type>(col);
+    } else {
+      duckdb_type const t = cols_[static_cast<std::size_t>(col)].type;
+      if constexpr (std::is_same_v<M, std::int64_t>) return t == DUCKDB_TYPE_BIGINT;
+      else if constexpr (std::is_same_v<M, std::int32_t>) return t == DUCKDB_TYPE_INTEGER;
+      else if constexpr (std::is_same_v<M, double>) return t == DUCKDB_TYPE_DOUBLE;
+      else if constexpr (std::is_same_v<M, bool>) return t == DUCKDB_TYPE_BOOLEAN;
+      else if constexpr (std::is_same_v<M, std::string_view> || std::is_same_v<M, std::string>)
+        return t == DUCKDB_TYPE_VARCHAR || t == DUCKDB_TYPE_BLOB;
+      else if constexpr (std::is_same_v<M, egret::date>) return t == DUCKDB_TYPE_DATE;
+      else if constexpr (std::is_same_v<M, egret::timestamp>)
+        return t == DUCKDB_TYPE_TIMESTAMP || t == DUCKDB_TYPE_TIMESTAMP_TZ;
+      else return false;
+    }
+  }
+
+  /// Reads row `row` of column col's vector v (a column reads_directly<M>) into m, as read<M>(col) on that row
+  /// would: NULL is std::nullopt in an optional M and the same error in another; text is assigned into a
+  /// std::string's buffer.
+  template <class M>
+  [[gnu::always_inline]] void fill(M& m, vector_ref v, idx_t row, int col) const {
+    bool const valid = v.validity == nullptr || ((v.validity[row >> 6] >> (row & 63)) & 1) != 0;
+    if constexpr (detail::is_optional_v<M>) {
+      using V = typename M::value_type;
+      if (!valid) {
+        m.reset();
+      } else if constexpr (std::is_same_v<V, std::string>) {
+        std::string_view const s = text_at(v.data, row);
+        if (m.has_value())
+          m->assign(s);
+        else
+          m.emplace(s);
+      } else {
+        m = direct<V>(v, row, col);
+      }
+    } else {
+      if (!valid) [[unlikely]]
+        column_error(col, "is NULL but the query's type says NOT NULL");
+      if constexpr (std::is_same_v<M, std::string>)
+        m.assign(text_at(v.data, row));
+      else
+        m = direct<M>(v, row, col);
+    }
+  }
+
+  template <class V>
+  [[gnu::always_inline]] V direct(vector_ref v, idx_t row, int col) const {
+    if constexpr (std::is_same_v<V, std::string_view>)
+      return text_at(v.data, row);
+    else if constexpr (std::is_same_v<V, egret::date>)
+      return date_from_days(static_cast<duckdb_date const*>(v.data)[row].days, col);
+    else if constexpr (std::is_same_v<V, egret::timestamp>)
+      return timestamp_from(static_cast<std::int64_t const*>(v.data)[row], col);
+    else
+      return static_cast<V const*>(v.data)[row];
   }
 
   bool next_chunk() {
@@ -340,9 +436,7 @@ class result {
       case DUCKDB_TYPE_DATE: return egret::timestamp{read<egret::date>(col)};
       default: wrong_type(col, "a TIMESTAMP");
     }
-    if (micros == INT64_MAX || micros == -INT64_MAX) [[unlikely]]
-      column_error(col, "holds an infinite TIMESTAMP, which egret::timestamp cannot hold");
-    return detail::timestamp_from_micros(micros);
+    return timestamp_from(micros, col);
   }
 
   [[noreturn, gnu::cold, gnu::noinline]] void wrong_type(int col, std::string_view wanted) const {

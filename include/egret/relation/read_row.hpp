@@ -50,4 +50,21 @@ template <class S, class Cols, class Source>
   read_struct<S, Cols>(s, out, std::make_index_sequence<member_count_v<S>>{});
 }
 
+template <class S, class Cols, class F, std::size_t... Is>
+[[gnu::always_inline]] inline void for_each_member(S& out, F& f, std::index_sequence<Is...>) {
+  (f(std::integral_constant<std::size_t, Is>{},
+     std::integral_constant<int, static_cast<int>(struct_columns_v<S, Cols>[Is])>{},
+     boost::hana::second(boost::hana::at_c<Is>(boost::hana::accessors<S>()))(out)),
+   ...);
+}
+
+/// Calls `f(i, col, member)` for each member of S in declaration order: i its index
+/// (std::integral_constant<std::size_t, I>), col the result column it reads (std::integral_constant<int, ...>, the
+/// same match as read_struct's), member a reference to it in `out`. For a backend that reads a struct its own way
+/// (DuckDB's cursor fills a whole data chunk of structs with each column's vector in hand).
+template <class S, class Cols, class F>
+[[gnu::always_inline]] inline void for_each_member(S& out, F&& f) {
+  for_each_member<S, Cols>(out, f, std::make_index_sequence<member_count_v<S>>{});
+}
+
 }  // namespace egret::detail
