@@ -132,17 +132,6 @@ struct duckdb_backend {
 #define CONFORMANCE_DUCKDB_BACKEND
 #endif
 
-/// Whether backend B runs dynamic queries (egret::dyn). Not on DuckDB yet (its connection has no execute() of a
-/// dynamic query): a case that needs them is not compiled there but run_unavailable() under a mark with the reason
-/// below.
-template <class B>
-inline constexpr bool has_dynamic = true;
-#ifdef EGRET_CONFORMANCE_DUCKDB
-template <>
-inline constexpr bool has_dynamic<duckdb_backend> = false;
-#endif
-inline constexpr std::string_view no_dynamic_reason = "dynamic queries are not yet implemented on the DuckDB backend";
-
 }  // namespace conformance
 
 /// The backends every conformance test runs on.

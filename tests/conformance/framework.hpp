@@ -110,15 +110,6 @@ void run(std::initializer_list<mark> marks, F&& body) {
   t.marked_tests.push_back(std::string(test) + " (" + std::string(m->reason) + ")");
 }
 
-/// A test egret cannot compile for backend B yet (dynamic queries on DuckDB): counted as failing
-/// under its mark `m`, which says why, so that the report lists it. Called in the `if constexpr` branch of a backend
-/// without the construct (backends.hpp's has_dynamic<B>...); when B gains it, its trait turns true and the test
-/// itself runs there.
-template <class B>
-void run_unavailable(mark const& m) {
-  run<B>({m}, [&](auto&, context& c) { c.check(false, "cannot be compiled here: " + std::string(m.reason)); });
-}
-
 /// The report: per backend, tests passed, failed, and marked per kind, with the marked tests listed.
 inline std::string report_text() {
   std::string out = "conformance report\n";

@@ -171,9 +171,11 @@ struct spelling<dialect::duckdb_family, fn::re_search> {
 template <>
 struct spelling<dialect::duckdb_family, fn::re_extract> : sql_template<"NULLIF(regexp_extract($1, $2, $3), '')"> {};
 
-/// DuckDB rounds a DOUBLE half away from zero, as SQLite does: plain ROUND.
+/// DuckDB rounds a DOUBLE half away from zero, as SQLite does: plain ROUND. Its digits are an INTEGER (there is
+/// no ROUND(DOUBLE, BIGINT)): BIGINT digits, a bound C++ integer among them, are cast AS INTEGER (found by the
+/// differential test).
 template <>
-struct spelling<dialect::duckdb_family, fn::round> : spelling<dialect::ansi_family, fn::round> {};
+struct spelling<dialect::duckdb_family, fn::round> : detail::pg_integer_args<fn::round> {};
 /// `LOG(b, x)`, the standard spelling (DuckDB 1.1 and later).
 template <>
 struct spelling<dialect::duckdb_family, fn::log> : spelling<dialect::ansi_family, fn::log> {};

@@ -121,6 +121,34 @@ class connection : public backend::connection_base<connection> {
     return prepared<Q>(h_.get(), q);
   }
 
+  // ---- queries built at run time (egret::dyn; defined in <egret/duckdb/dynamic.hpp>) ----
+
+  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows (a
+  /// dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text.
+  template <class Q>
+    requires requires { Q::is_dynamic_query; }
+  auto execute(Q const& q) {
+    return execute_dynamic(*this, q);
+  }
+  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time. Returns
+  /// the rows inserted.
+  template <class T, class Q>
+    requires requires { Q::is_dynamic_query; }
+  std::int64_t insert_from(Q const& q) {
+    return insert_dynamic<T>(*this, q);
+  }
+  /// Creates table T and fills it from the dynamic query q, in one transaction (inside the caller's, if one of
+  /// this connection's is active): on failure the database is left as it was.
+  template <class T, class Q>
+    requires requires { Q::is_dynamic_query; }
+  void create_table_from(Q const& q) {
+    std::optional<duckdb::transaction> tx;
+    if (!*in_transaction_) tx.emplace(h_.get(), in_transaction_.get());
+    create_table<T>();
+    insert_dynamic<T>(*this, q);
+    if (tx) tx->commit();
+  }
+
   /// The cached statement for SQL text built at run time, prepared on first use.
   statement& dynamic_statement(std::string_view sql) { return cache_.get_dynamic(h_.get(), sql); }
   /// Bounds the statements cached for SQL text built at run time (default 256, at least 1).

@@ -34,6 +34,12 @@ class statement {
   /// Prepares one statement (duckdb_prepare). Throws egret::duckdb::error carrying the SQL when DuckDB rejects it.
   statement(duckdb_connection con, std::string_view sql) : sql_(sql) {
     if (con == nullptr) throw_message(DUCKDB_ERROR_CONNECTION, "no connection to prepare on", sql);
+    if (auto const at = sql_.find('\0'); at != std::string::npos) [[unlikely]]  // duckdb_prepare reads a C string
+      throw_message(DUCKDB_ERROR_INVALID_INPUT,
+                    "the SQL text holds a NUL byte at offset " + std::to_string(at) +
+                        " (in a name chosen at run time, such as a dyn::as alias): DuckDB would read the text only up "
+                        "to it; nothing was prepared",
+                    sql_.substr(0, at));
     if (duckdb_prepare(con, sql_.c_str(), &stmt_) != DuckDBSuccess) {
       char const* m = stmt_ != nullptr ? duckdb_prepare_error(stmt_) : nullptr;
       std::string message = m != nullptr ? m : "duckdb_prepare failed";

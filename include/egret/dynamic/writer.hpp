@@ -15,6 +15,7 @@
 
 #include <egret/core/error.hpp>
 #include <egret/core/type_list.hpp>
+#include <egret/dialect/duckdb.hpp>
 #include <egret/dialect/mysql.hpp>
 #include <egret/dialect/postgres.hpp>
 #include <egret/dialect/sqlite.hpp>
@@ -25,14 +26,14 @@ namespace egret::dyn {
 
 /// The dialects an erased expression keeps a renderer for. Each captured expression instantiates its
 /// render code once per dialect listed here; add a dialect to this list to render dynamic queries for it.
-using dialects = type_list<dialect::sqlite, dialect::postgres, dialect::mariadb>;
+using dialects = type_list<dialect::sqlite, dialect::postgres, dialect::mariadb, dialect::duckdb>;
 
 /// Position of D in `dialects` (what the writer carries at run time).
 template <class D>
 inline constexpr int dialect_index = [] {
   static_assert(contains_v<D, dialects>,
                 "egret: dynamic queries render for the dialects in egret::dyn::dialects (dialect::sqlite, "
-                "dialect::postgres); add yours to that list");
+                "dialect::postgres, dialect::mariadb, dialect::duckdb); add yours to that list");
   return static_cast<int>(index_of_v<D, dialects>);
 }();
 
