@@ -14,6 +14,7 @@
 #include <egret/dynamic.hpp>
 #include <egret/dynamic/cursor.hpp>
 #include <egret/dynamic/datum_io.hpp>
+#include <egret/dynamic/insert_into.hpp>
 #include <egret/duckdb/connection.hpp>
 
 namespace egret::duckdb {
@@ -49,11 +50,7 @@ template <class Q>
 auto execute_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
   result res = detail::run_dynamic(db, r.sql, r.values);
-  if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
-    return dyn_cursor(dyn_reader(std::move(res)), std::move(r.columns));
-  else
-    return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(
-        std::move(res));
+  return dyn::cursor_for<cursor, dyn_reader, Q>(std::move(res), std::move(r.columns));
 }
 
 /// connection::insert_from<T>(q) for a dynamic query: `INSERT INTO T (columns...) <q>`, q's result columns checked
@@ -62,18 +59,8 @@ auto execute_dynamic(connection& db, Q const& q) {
 template <class T, class Q>
 std::int64_t insert_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
-  dyn::require_contract<T>(r.columns);
-  dyn::writer w(dyn::dialect_index<dialect_type>);
-  w.text("INSERT INTO ");
-  w.quoted(T::egret_name.view());
-  w.text(" (");
-  for (std::size_t i = 0; i < r.columns.size(); ++i) {
-    if (i) w.text(", ");
-    w.quoted(r.columns[i].name);
-  }
-  w.text(") ");
-  w.text(r.sql);
-  return detail::run_dynamic(db, w.sql(), r.values).rows_changed();
+  std::string const sql = dyn::insert_into_sql<dialect_type, T>(r);
+  return detail::run_dynamic(db, sql, r.values).rows_changed();
 }
 
 }  // namespace egret::duckdb

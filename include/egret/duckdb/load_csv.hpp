@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/record_width.hpp>
 #include <egret/core/error.hpp>
 #include <egret/csv/options.hpp>
 #include <egret/csv/parse_value.hpp>
@@ -60,11 +61,7 @@ inline std::size_t append_csv(duckdb_connection con, bool* in_transaction, csv::
   std::size_t n = 0;
   try {
     while (r.next(fields)) {
-      if (fields.size() != width) {
-        auto const& last = fields.empty() ? csv::field{} : fields.back();
-        throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line, fields.empty() ? 1 : last.column,
-                         "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()));
-      }
+      backend::require_record_width(r, fields, width);
       for (std::size_t i = 0; i != width; ++i) {
         csv::column_layout const& c = t.columns[i];
         csv::field const& f = fields[i];

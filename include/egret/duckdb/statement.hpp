@@ -4,6 +4,8 @@
 
 #include <duckdb.h>
 
+#include <egret/backend/bind_convenience.hpp>
+#include <egret/backend/type_traits.hpp>
 #include <egret/core/error.hpp>
 #include <egret/duckdb/error.hpp>
 #include <egret/duckdb/result.hpp>
@@ -21,13 +23,10 @@
 namespace egret::duckdb {
 
 namespace detail {
-// Integers other than the exact int32/int64 overloads; uint64 is excluded because it does not fit int64.
-template <class T>
-concept other_integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, std::int32_t> &&
-                        !std::same_as<T, std::int64_t> && (sizeof(T) < 8 || std::is_signed_v<T>);
+using backend::other_integer;  // backend/type_traits.hpp
 }  // namespace detail
 
-class statement {
+class statement : public backend::bind_convenience<statement> {
  public:
   statement() noexcept = default;
 
@@ -72,6 +71,8 @@ class statement {
 
   // ---- binding (1-based parameter index) ---------------------------------------------------------------
 
+  // std::string, char const* (a null pointer binds NULL), std::nullopt and std::optional<T>.
+  using backend::bind_convenience<statement>::bind;
   void bind(int index, std::int32_t v) { check_bind(duckdb_bind_int32(stmt_, at(index), v), index); }
   void bind(int index, std::int64_t v) { check_bind(duckdb_bind_int64(stmt_, at(index), v), index); }
   void bind(int index, double v) { check_bind(duckdb_bind_double(stmt_, at(index), v), index); }
@@ -85,14 +86,6 @@ class statement {
     char const* p = v.data() != nullptr ? v.data() : "";
     check_bind(duckdb_bind_varchar_length(stmt_, at(index), p, v.size()), index);
   }
-  void bind(int index, std::string const& v) { bind(index, std::string_view(v)); }
-  /// A null pointer binds NULL.
-  void bind(int index, char const* v) {
-    if (v == nullptr)
-      bind_null(index);
-    else
-      bind(index, std::string_view(v));
-  }
   void bind(int index, egret::date v) {
     egret::require_valid(v);
     check_bind(duckdb_bind_date(stmt_, at(index), detail::to_duckdb(v)), index);
@@ -102,14 +95,6 @@ class statement {
     check_bind(duckdb_bind_timestamp(stmt_, at(index), detail::to_duckdb(v)), index);
   }
   void bind_null(int index) { check_bind(duckdb_bind_null(stmt_, at(index)), index); }
-  void bind(int index, std::nullopt_t) { bind_null(index); }
-  template <class T>
-  void bind(int index, std::optional<T> const& v) {
-    if (v)
-      bind(index, *v);
-    else
-      bind_null(index);
-  }
 
   /// Sets every parameter back to unbound.
   void clear_bindings() noexcept { duckdb_clear_bindings(stmt_); }

@@ -8,14 +8,17 @@
 //
 // (SQLite steps and resets a cached statement, MySQL frees a statement's result, PostgreSQL walks the rows of a
 // PGresult.) Each row is a dyn::row owning its fields; the column descriptions are shared by every row.
+// cursor_for chooses, for a backend's execute(q), between it and the backend's typed cursor.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
+#include <egret/dynamic/level.hpp>
 #include <egret/dynamic/row.hpp>
 
 namespace egret::dyn {
@@ -78,5 +81,17 @@ class basic_cursor {
   std::shared_ptr<std::vector<column_info> const> cols_;
   bool done_ = false;
 };
+
+/// The cursor a backend's execute(q) returns for dynamic query Q over the rows of `source` (a backend's statement
+/// or result): a basic_cursor<Reader> of dyn::row when Q's select list is chosen at run time (`columns` describes
+/// it), else the backend's typed Cursor<result columns>.
+template <template <class> class Cursor, class Reader, class Q, class Source>
+auto cursor_for(Source&& source, std::vector<column_info>&& columns) {
+  if constexpr (std::is_same_v<typename Q::cols_param, runtime_columns>)
+    return basic_cursor<Reader>(Reader(std::forward<Source>(source)), std::move(columns));
+  else
+    return Cursor<typename detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(
+        std::forward<Source>(source));
+}
 
 }  // namespace egret::dyn

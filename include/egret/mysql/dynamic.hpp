@@ -16,6 +16,8 @@
 #include <egret/dynamic.hpp>
 #include <egret/dynamic/cursor.hpp>
 #include <egret/dynamic/datum_io.hpp>
+#include <egret/dynamic/insert_into.hpp>
+#include <egret/dynamic/statement_reader.hpp>
 #include <egret/mysql/connection.hpp>
 
 namespace egret::mysql {
@@ -43,24 +45,10 @@ inline void require_no_nul(std::vector<dyn::column_info> const& cols, std::strin
 }
 }  // namespace detail
 
-/// Reads the rows of a dynamic query from a cached statement for dyn::basic_cursor: fetches them, and frees the
-/// result when the cursor is destroyed. The cache keeps the statement while a cursor reads it (pin).
-class dyn_reader {
- public:
-  explicit dyn_reader(statement& s) : s_(&s) { s.pin(); }
-  dyn_reader(dyn_reader&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
-  dyn_reader& operator=(dyn_reader&&) = delete;
-  ~dyn_reader() {
-    if (s_ == nullptr) return;
-    s_->free_result();
-    s_->unpin();
-  }
-  bool advance() { return s_->step(); }
-  dyn::datum read(int col, dyn::sql_type_id t) const { return detail::read_datum(*s_, col, t); }
-
- private:
-  statement* s_;
-};
+/// Reads the rows of a dynamic query from a cached statement for dyn::basic_cursor (dynamic/statement_reader.hpp):
+/// fetches them, and frees the result when the cursor is destroyed. The cache keeps the statement while a cursor
+/// reads it (pin).
+using dyn_reader = dyn::statement_reader<statement, &statement::free_result>;
 
 /// The rows of a dynamic query with a run-time select list (dynamic/cursor.hpp); each row is a dyn::row owning its
 /// fields. The result is freed when the cursor is destroyed.
@@ -76,10 +64,7 @@ auto execute_dynamic(connection& db, Q const& q) {
   statement& s = db.dynamic_statement(r.sql);
   detail::bind_datums(s, r.values);
   s.execute();
-  if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
-    return dyn_cursor(dyn_reader(s), std::move(r.columns));
-  else
-    return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(s);
+  return dyn::cursor_for<cursor, dyn_reader, Q>(s, std::move(r.columns));
 }
 
 /// connection::insert_from<T>(q) for a dynamic query: `INSERT INTO T (columns...) <q>`, q's result columns
@@ -87,19 +72,9 @@ auto execute_dynamic(connection& db, Q const& q) {
 template <class T, class Q>
 void insert_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
-  dyn::require_contract<T>(r.columns);
-  dyn::writer w(dyn::dialect_index<dialect_type>);
-  w.text("INSERT INTO ");
-  w.quoted(T::egret_name.view());
-  w.text(" (");
-  for (std::size_t i = 0; i < r.columns.size(); ++i) {
-    if (i) w.text(", ");
-    w.quoted(r.columns[i].name);
-  }
-  w.text(") ");
-  w.text(r.sql);
-  detail::require_no_nul(r.columns, w.sql());
-  statement& s = db.dynamic_statement(w.sql());
+  std::string const sql = dyn::insert_into_sql<dialect_type, T>(r);
+  detail::require_no_nul(r.columns, sql);
+  statement& s = db.dynamic_statement(sql);
   detail::bind_datums(s, r.values);
   s.execute();
 }

@@ -24,6 +24,8 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/record_width.hpp>
+#include <egret/backend/type_traits.hpp>
 #include <egret/core/error.hpp>
 #include <egret/csv/parse_value.hpp>
 #include <egret/csv/reader.hpp>
@@ -125,11 +127,7 @@ struct csv_loader {
     lines.reserve(batch_rows);
     std::size_t n = 0;
     while (r.next(fields)) {
-      if (fields.size() != columns::size) {
-        auto const& last = fields.empty() ? csv::field{} : fields.back();
-        throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line, fields.empty() ? 1 : last.column,
-                         "expected " + std::to_string(columns::size) + " fields, found " + std::to_string(fields.size()));
-      }
+      backend::require_record_width(r, fields, columns::size);
       batch.push_back(parse_row(fields, r.file_name(), std::make_index_sequence<columns::size>{}));
       lines.push_back(r.record_line());
       ++n;
@@ -207,15 +205,6 @@ struct csv_loader {
     }
   }
 
-  template <class V>
-  struct unoptional {
-    using type = V;
-  };
-  template <class V>
-  struct unoptional<std::optional<V>> {
-    using type = V;
-  };
-
   /// The rows of a LOAD DATA LOCAL INFILE, written as libmariadb's read callback asks for them: each record
   /// parsed as its columns' C++ types (csv::parse_field, so the same checks and errors as the INSERTs), then
   /// written tab-separated with LOAD DATA's escapes (`\N` NULL, `\\`, `\t`, `\n`, `\r`, `\0`).
@@ -238,13 +227,7 @@ struct csv_loader {
           done = true;
           break;
         }
-        if (fields.size() != columns::size) {
-          auto const& last = fields.empty() ? csv::field{} : fields.back();
-          throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line,
-                           fields.empty() ? 1 : last.column,
-                           "expected " + std::to_string(columns::size) + " fields, found " +
-                               std::to_string(fields.size()));
-        }
+        backend::require_record_width(r, fields, columns::size);
         write_row(std::make_index_sequence<columns::size>{});
         ++rows;
       }
@@ -257,7 +240,7 @@ struct csv_loader {
     }
     template <class V>
     void put_field(csv::field const& f) {
-      using U = typename unoptional<V>::type;
+      using U = backend::unoptional_t<V>;
       if (f.text.empty() && !f.quoted) {
         if constexpr (!std::is_same_v<U, V>) {
           buf += "\\N";

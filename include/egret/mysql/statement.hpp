@@ -34,25 +34,20 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/bind_convenience.hpp>
+#include <egret/backend/column_error.hpp>
+#include <egret/backend/type_traits.hpp>
 #include <egret/core/error.hpp>
+#include <egret/core/type_list.hpp>
 #include <egret/mysql/error.hpp>
 #include <egret/types/temporal.hpp>
 
 namespace egret::mysql {
 
 namespace detail {
-template <class T>
-inline constexpr bool is_optional_v = false;
-template <class T>
-inline constexpr bool is_optional_v<std::optional<T>> = true;
-
-template <class T>
-inline constexpr bool dependent_false = false;
-
-// Integers other than the exact int32/int64 overloads; uint64 is excluded because it does not fit int64.
-template <class T>
-concept other_integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, std::int32_t> &&
-                        !std::same_as<T, std::int64_t> && (sizeof(T) < 8 || std::is_signed_v<T>);
+using backend::is_optional_v;  // backend/type_traits.hpp
+using backend::other_integer;
+using egret::dependent_false;  // core/type_list.hpp
 
 inline MYSQL_TIME to_mysql_time(egret::date d) {
   MYSQL_TIME t{};
@@ -73,7 +68,7 @@ inline MYSQL_TIME to_mysql_time(egret::timestamp const& x) {
 }
 }  // namespace detail
 
-class statement {
+class statement : public backend::bind_convenience<statement> {
  public:
   statement() noexcept = default;
 
@@ -115,6 +110,8 @@ class statement {
 
   // ---- binding (1-based parameter index) ---------------------------------------------------------------
 
+  // std::string, char const* (a null pointer binds NULL), std::nullopt and std::optional<T>.
+  using backend::bind_convenience<statement>::bind;
   void bind(int index, std::int64_t v) { set_int(index, v); }
   void bind(int index, std::int32_t v) { set_int(index, v); }
   void bind(int index, bool v) { set_int(index, v ? 1 : 0); }
@@ -133,14 +130,6 @@ class statement {
     p.length = static_cast<unsigned long>(p.text.size());
     point(index, MYSQL_TYPE_STRING, p.text.data(), p.length);
   }
-  void bind(int index, std::string const& v) { bind(index, std::string_view(v)); }
-  /// A null pointer binds NULL.
-  void bind(int index, char const* v) {
-    if (v == nullptr)
-      bind_null(index);
-    else
-      bind(index, std::string_view(v));
-  }
   void bind(int index, egret::date v) {
     egret::require_valid(v);
     param& p = slot(index);
@@ -156,14 +145,6 @@ class statement {
   void bind_null(int index) {
     slot(index);
     point(index, MYSQL_TYPE_NULL, nullptr, 0);
-  }
-  void bind(int index, std::nullopt_t) { bind_null(index); }
-  template <class T>
-  void bind(int index, std::optional<T> const& v) {
-    if (v)
-      bind(index, *v);
-    else
-      bind_null(index);
   }
 
   // ---- execution ---------------------------------------------------------------------------------------
@@ -272,15 +253,7 @@ class statement {
 
   /// Throws egret::type_error as `column <col> "<name>" <problem>; in SQL: <sql>`.
   [[noreturn, gnu::cold, gnu::noinline]] void column_error(int col, std::string_view problem) const {
-    std::string msg = "column " + std::to_string(col);
-    if (col < 0 || col >= column_count()) {
-      msg += " does not exist (the query has " + std::to_string(column_count()) + " columns)";
-    } else {
-      msg += " \"" + cols_[col].name + "\" ";
-      msg += problem;
-    }
-    msg += "; in SQL: " + sql_;
-    throw egret::type_error(msg);
+    backend::throw_column_error(*this, col, problem);
   }
 
  private:

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/cursor_range.hpp>
 #include <egret/postgres/result.hpp>
 #include <egret/relation/read_row.hpp>
 #include <egret/relation/row.hpp>
@@ -19,11 +20,13 @@ namespace egret::postgres {
 /// The rows of one execution. The whole result arrived when the query ran (so a statement with returning()
 /// has made its changes whether or not its rows are read); iterating reads one row at a time into a typed
 /// row. A row's std::string_view fields stay valid as long as the cursor.
+/// The iterator, begin/end, to_vector(), first() and as<S>() are backend::cursor_range's.
 template <class Cols>
-class cursor {
+class cursor : public backend::cursor_range<cursor<Cols>, Cols> {
+  using base = backend::cursor_range<cursor<Cols>, Cols>;
+
  public:
-  using row_type = row<false, Cols>;
-  using owning_row_type = row<true, Cols>;
+  using typename base::row_type;
 
   explicit cursor(result r) noexcept : r_(std::move(r)) {}
   cursor(cursor&&) noexcept = default;
@@ -33,60 +36,6 @@ class cursor {
   bool done() const noexcept { return pos_ >= r_.row_count(); }
   /// The number of rows the query returned.
   std::size_t size() const noexcept { return static_cast<std::size_t>(r_.row_count()); }
-
-  struct sentinel {};
-  class iterator {
-   public:
-    using value_type = row_type;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    explicit iterator(cursor* c) : c_(c) {}
-    row_type const& operator*() const { return c_->row_; }
-    row_type const* operator->() const { return &c_->row_; }
-    iterator& operator++() {
-      c_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    friend bool operator==(iterator const& i, sentinel) { return i.c_->done(); }
-
-   private:
-    cursor* c_ = nullptr;
-  };
-
-  /// Starts the iteration (once: begin() again continues where it stopped).
-  iterator begin() {
-    if (pos_ < 0) advance();
-    return iterator{this};
-  }
-  sentinel end() const { return {}; }
-
-  /// All remaining rows, each owning its text.
-  std::vector<owning_row_type> to_vector() {
-    std::vector<owning_row_type> out;
-    out.reserve(size());
-    for (auto const& r : *this) out.push_back(r.to_owning());
-    return out;
-  }
-
-  /// The first row (owning), or nullopt.
-  std::optional<owning_row_type> first() {
-    auto it = begin();
-    if (it == end()) return std::nullopt;
-    return (*it).to_owning();
-  }
-
-  /// All remaining rows read into S, a BOOST_HANA_DEFINE_STRUCT whose member names and types the compiler
-  /// checks against the result columns.
-  template <class S>
-  std::vector<S> as() {
-    (void)struct_columns_v<S, Cols>;
-    std::vector<S> out;
-    out.reserve(size());
-    S s{};
-    while (read(s)) out.push_back(s);
-    return out;
-  }
 
   /// Reads the next row into `out`; false at the end.
   template <class S>
@@ -111,6 +60,7 @@ class cursor {
   result const& raw() const noexcept { return r_; }
 
  private:
+  friend base;
   template <class S>
   static constexpr char struct_tag = 0;
 
@@ -146,6 +96,12 @@ class cursor {
   using member_read_t =
       std::conditional_t<std::is_same_v<member_t<S, I>, std::string>, std::string_view, member_t<S, I>>;
 
+  // Starts the iteration (once: begin() again continues where it stopped).
+  void start() {
+    if (pos_ < 0) advance();
+  }
+  row_type const& current() const noexcept { return row_; }
+  std::size_t reserve_hint() const noexcept { return size(); }
   // Moves to the next row and reads it into row_ (past the last, done() turns true).
   void advance() {
     if (pos_ < r_.row_count()) ++pos_;

@@ -16,6 +16,7 @@
 #include <egret/dynamic.hpp>
 #include <egret/dynamic/cursor.hpp>
 #include <egret/dynamic/datum_io.hpp>
+#include <egret/dynamic/insert_into.hpp>
 #include <egret/postgres/connection.hpp>
 
 namespace egret::postgres {
@@ -75,11 +76,7 @@ auto execute_dynamic(connection& db, Q const& q) {
   params p;
   detail::bind_datums(p, r.values);
   result res = db.run_sql(r.sql, p);
-  if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
-    return dyn_cursor(dyn_reader(std::move(res)), std::move(r.columns));
-  else
-    return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(
-        std::move(res));
+  return dyn::cursor_for<cursor, dyn_reader, Q>(std::move(res), std::move(r.columns));
 }
 
 /// connection::insert_from<T>(q) for a dynamic query: `INSERT INTO T (columns...) <q>`, q's result columns
@@ -87,21 +84,11 @@ auto execute_dynamic(connection& db, Q const& q) {
 template <class T, class Q>
 void insert_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
-  dyn::require_contract<T>(r.columns);
-  dyn::writer w(dyn::dialect_index<dialect_type>);
-  w.text("INSERT INTO ");
-  w.quoted(T::egret_name.view());
-  w.text(" (");
-  for (std::size_t i = 0; i < r.columns.size(); ++i) {
-    if (i) w.text(", ");
-    w.quoted(r.columns[i].name);
-  }
-  w.text(") ");
-  w.text(r.sql);
-  detail::require_no_nul(r.columns, w.sql());
+  std::string const sql = dyn::insert_into_sql<dialect_type, T>(r);
+  detail::require_no_nul(r.columns, sql);
   params p;
   detail::bind_datums(p, r.values);
-  db.run_sql(w.sql(), p);
+  db.run_sql(sql, p);
 }
 
 }  // namespace egret::postgres

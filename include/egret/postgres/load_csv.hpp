@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/record_width.hpp>
+#include <egret/backend/type_traits.hpp>
 #include <egret/core/error.hpp>
 #include <egret/csv/parse_value.hpp>
 #include <egret/csv/reader.hpp>
@@ -57,11 +59,6 @@ class copy_buffer {
   std::size_t size_ = 0, cap_ = 0;
 };
 
-template <class V>
-inline constexpr bool is_optional_value = false;
-template <class V>
-inline constexpr bool is_optional_value<std::optional<V>> = true;
-
 /// The type OID a column must have for the binary COPY of C++ type V (its NOT NULL form); 0 for std::string,
 /// which takes any of TEXT, VARCHAR and CHAR (their binary form is their text, checked and padded as text is).
 template <class V>
@@ -81,7 +78,7 @@ inline bool binary_copy_accepts(Oid want, Oid have) noexcept {
 /// form.
 template <class V>
 std::size_t copy_bound(csv::field const& f, bool binary) noexcept {
-  using U = typename unoptional<V>::type;
+  using U = backend::unoptional_t<V>;
   if constexpr (std::is_same_v<U, std::string>) return binary ? 4 + f.text.size() : 3 + 2 * f.text.size();
   else if constexpr (std::is_same_v<U, egret::timestamp>) return 4 + timestamp_max_chars;
   else if constexpr (std::is_same_v<U, egret::date>) return 4 + date_max_chars;
@@ -123,9 +120,9 @@ inline void check_pg_year(egret::date d, csv::field const& f, std::string const&
 /// as csv::parse_field<V> does.
 template <class V>
 char* put_binary(char* p, csv::field const& f, std::string const& file) {
-  using U = typename unoptional<V>::type;
+  using U = backend::unoptional_t<V>;
   if (f.text.empty() && !f.quoted) {
-    if constexpr (is_optional_value<V>) return put_be32(p, 0xFFFFFFFFu);
+    if constexpr (backend::is_optional_v<V>) return put_be32(p, 0xFFFFFFFFu);
     else (void)csv::parse_field<V>(f, file);  // throws "missing value for NOT NULL column"
   }
   if constexpr (std::is_same_v<U, std::string>) {
@@ -165,9 +162,9 @@ char* put_binary(char* p, csv::field const& f, std::string const& file) {
 /// csv::parse_field<V> does; the server converts it to the column's type.
 template <class V>
 char* put_text(char* p, csv::field const& f, std::string const& file) {
-  using U = typename unoptional<V>::type;
+  using U = backend::unoptional_t<V>;
   if (f.text.empty() && !f.quoted) {
-    if constexpr (is_optional_value<V>) {
+    if constexpr (backend::is_optional_v<V>) {
       std::memcpy(p, "\\N", 2);
       return p + 2;
     } else {
@@ -239,13 +236,7 @@ struct csv_loader {
         buf.commit(p + 19);
       }
       while (r.next(fields)) {
-        if (fields.size() != columns::size) {
-          auto const& last = fields.empty() ? csv::field{} : fields.back();
-          throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line,
-                           fields.empty() ? 1 : last.column,
-                           "expected " + std::to_string(columns::size) + " fields, found " +
-                               std::to_string(fields.size()));
-        }
+        backend::require_record_width(r, fields, columns::size);
         if (binary)
           encode_row<true>(buf, fields, r.file_name(), columns{});
         else

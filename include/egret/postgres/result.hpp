@@ -6,7 +6,10 @@
 
 #include <libpq-fe.h>
 
+#include <egret/backend/column_error.hpp>
+#include <egret/backend/type_traits.hpp>
 #include <egret/core/error.hpp>
+#include <egret/core/type_list.hpp>
 #include <egret/postgres/error.hpp>
 #include <egret/types/temporal.hpp>
 
@@ -42,20 +45,9 @@ inline constexpr Oid bool_ = 16, bytea = 17, name = 19, int8 = 20, int2 = 21, in
 
 namespace detail {
 
-template <class T>
-inline constexpr bool is_optional_v = false;
-template <class T>
-inline constexpr bool is_optional_v<std::optional<T>> = true;
-template <class T>
-inline constexpr bool dependent_false = false;
-template <class T>
-struct unoptional {
-  using type = T;
-};
-template <class T>
-struct unoptional<std::optional<T>> {
-  using type = T;
-};
+using backend::is_optional_v;  // backend/type_traits.hpp
+using backend::unoptional;
+using egret::dependent_false;  // core/type_list.hpp
 
 /// The type and format of a result column.
 struct column_info {
@@ -389,18 +381,7 @@ class result {
 
   /// Throws egret::type_error as `column <col> "<name>" <problem>; in SQL: <sql>`.
   [[noreturn, gnu::cold, gnu::noinline]] void column_error(int col, std::string_view problem) const {
-    std::string msg = "column " + std::to_string(col);
-    if (col < 0 || col >= cols_) {
-      msg += " does not exist (the query has " + std::to_string(cols_) + " columns)";
-    } else {
-      msg += " \"";
-      msg += column_name(col);
-      msg += "\" ";
-      msg += problem;
-    }
-    msg += "; in SQL: ";
-    msg += sql_;
-    throw egret::type_error(msg);
+    backend::throw_column_error(*this, col, problem);
   }
 
  private:

@@ -15,6 +15,8 @@
 #include <egret/dynamic.hpp>
 #include <egret/dynamic/cursor.hpp>
 #include <egret/dynamic/datum_io.hpp>
+#include <egret/dynamic/insert_into.hpp>
+#include <egret/dynamic/statement_reader.hpp>
 #include <egret/sqlite/connection.hpp>
 
 namespace egret::sqlite {
@@ -22,26 +24,16 @@ namespace egret::sqlite {
 namespace detail {
 using dyn::bind_datums;  // dynamic/datum_io.hpp
 using dyn::read_datum;
+
+// What the dynamic cursor does with the statement when it is destroyed.
+inline void release_dyn_rows(statement& s) {
+  if (s.stepped()) s.reset();
+}
 }  // namespace detail
 
-/// Reads the rows of a dynamic query from a cached statement for dyn::basic_cursor: steps it, and resets it when
-/// the cursor is destroyed. The cache keeps the statement while a cursor reads it (pin).
-class dyn_reader {
- public:
-  explicit dyn_reader(statement& s) : s_(&s) { s.pin(); }
-  dyn_reader(dyn_reader&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
-  dyn_reader& operator=(dyn_reader&&) = delete;
-  ~dyn_reader() {
-    if (s_ == nullptr) return;
-    if (s_->stepped()) s_->reset();
-    s_->unpin();
-  }
-  bool advance() { return s_->step(); }
-  dyn::datum read(int col, dyn::sql_type_id t) const { return detail::read_datum(*s_, col, t); }
-
- private:
-  statement* s_;
-};
+/// Reads the rows of a dynamic query from a cached statement for dyn::basic_cursor (dynamic/statement_reader.hpp):
+/// steps it, and resets it when the cursor is destroyed. The cache keeps the statement while a cursor reads it (pin).
+using dyn_reader = dyn::statement_reader<statement, &detail::release_dyn_rows>;
 
 /// The rows of a dynamic query with a run-time select list (dynamic/cursor.hpp); each row is a dyn::row owning its
 /// fields.
@@ -55,10 +47,7 @@ auto execute_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
   statement& s = db.dynamic_statement(r.sql);
   detail::bind_datums(s, r.values);
-  if constexpr (std::is_same_v<typename Q::cols_param, dyn::runtime_columns>)
-    return dyn_cursor(dyn_reader(s), std::move(r.columns));
-  else
-    return cursor<typename dyn::detail::result_columns<typename Q::from_type, typename Q::cols_param>::type>(s);
+  return dyn::cursor_for<cursor, dyn_reader, Q>(s, std::move(r.columns));
 }
 
 /// connection::insert_from<T>(q) for a dynamic query: `INSERT INTO T (columns...) <q>`, q's result columns
@@ -66,18 +55,8 @@ auto execute_dynamic(connection& db, Q const& q) {
 template <class T, class Q>
 void insert_dynamic(connection& db, Q const& q) {
   auto r = dyn::render<dialect_type>(q);
-  dyn::require_contract<T>(r.columns);
-  dyn::writer w(dyn::dialect_index<dialect_type>);
-  w.text("INSERT INTO ");
-  w.quoted(T::egret_name.view());
-  w.text(" (");
-  for (std::size_t i = 0; i < r.columns.size(); ++i) {
-    if (i) w.text(", ");
-    w.quoted(r.columns[i].name);
-  }
-  w.text(") ");
-  w.text(r.sql);
-  statement& s = db.dynamic_statement(w.sql());
+  std::string const sql = dyn::insert_into_sql<dialect_type, T>(r);
+  statement& s = db.dynamic_statement(sql);
   reset_guard g{s};
   detail::bind_datums(s, r.values);
   while (s.step()) {

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/record_width.hpp>
 #include <egret/core/error.hpp>
 #include <egret/csv/parse_value.hpp>
 #include <egret/csv/reader.hpp>
@@ -33,12 +34,7 @@ struct table_loader {
     std::vector<csv::field> fields;
     std::size_t n = 0;
     while (r.next(fields)) {
-      if (fields.size() != width) {
-        auto const& last = fields.empty() ? csv::field{} : fields.back();
-        throw load_error(r.file_name(), fields.empty() ? r.record_line() : last.line,
-                         fields.empty() ? 1 : last.column,
-                         "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()));
-      }
+      backend::require_record_width(r, fields, width);
       reset_guard g{s};
       try {
         for (std::size_t i = 0; i != width; ++i) bind_field(s, static_cast<int>(i) + 1, t.columns[i], fields[i], r.file_name());

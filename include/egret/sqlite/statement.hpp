@@ -3,7 +3,11 @@
 
 #include <sqlite3.h>
 
+#include <egret/backend/bind_convenience.hpp>
+#include <egret/backend/column_error.hpp>
+#include <egret/backend/type_traits.hpp>
 #include <egret/core/error.hpp>
+#include <egret/core/type_list.hpp>
 #include <egret/sqlite/error.hpp>
 #include <egret/types/temporal.hpp>
 
@@ -28,27 +32,18 @@ template <class T>
 struct value_traits {};
 
 namespace detail {
-template <class T>
-inline constexpr bool is_optional_v = false;
-template <class T>
-inline constexpr bool is_optional_v<std::optional<T>> = true;
+using backend::is_optional_v;  // backend/type_traits.hpp
+using backend::other_integer;
+using egret::dependent_false;  // core/type_list.hpp
 
 template <class T>
 concept has_value_traits = requires(statement& s, statement const& cs, T const& v) {
   value_traits<T>::bind(s, 1, v);
   { value_traits<T>::read(cs, 0) } -> std::same_as<T>;
 };
-
-// Integers other than the exact int32/int64 overloads; uint64 is excluded because it does not fit int64.
-template <class T>
-concept other_integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, std::int32_t> &&
-                        !std::same_as<T, std::int64_t> && (sizeof(T) < 8 || std::is_signed_v<T>);
-
-template <class T>
-inline constexpr bool dependent_false = false;
 }  // namespace detail
 
-class statement {
+class statement : public backend::bind_convenience<statement> {
  public:
   statement() noexcept = default;
 
@@ -104,6 +99,8 @@ class statement {
 
   // ---- binding (1-based parameter index) ---------------------------------------------------------------
 
+  // std::string, char const* (a null pointer binds NULL), std::nullopt and std::optional<T>.
+  using backend::bind_convenience<statement>::bind;
   void bind(int index, std::int32_t v) { check_bind(sqlite3_bind_int(stmt_, index, v)); }
   void bind(int index, std::int64_t v) { check_bind(sqlite3_bind_int64(stmt_, index, v)); }
   /// NaN is refused: SQLite would store NULL in its place, a value changed without an error.
@@ -121,15 +118,6 @@ class statement {
   /// Text is copied (SQLITE_TRANSIENT): SQLite reuses the parameter's buffer, so rebinding short text on a
   /// reused statement does not allocate once the buffer has grown to fit.
   void bind(int index, std::string_view v) { bind_text(index, v, SQLITE_TRANSIENT); }
-  void bind(int index, std::string const& v) { bind_text(index, v, SQLITE_TRANSIENT); }
-  /// A null pointer binds NULL.
-  void bind(int index, char const* v) {
-    if (v == nullptr) {
-      bind_null(index);
-    } else {
-      bind_text(index, std::string_view(v), SQLITE_TRANSIENT);
-    }
-  }
   /// No copy: `v` must stay valid and unchanged until the parameter is rebound or the statement finalized
   /// (string literals, static storage).
   void bind_static_text(int index, std::string_view v) { bind_text(index, v, SQLITE_STATIC); }
@@ -148,15 +136,6 @@ class statement {
   }
 
   void bind_null(int index) { check_bind(sqlite3_bind_null(stmt_, index)); }
-  void bind(int index, std::nullopt_t) { bind_null(index); }
-  template <class T>
-  void bind(int index, std::optional<T> const& v) {
-    if (v) {
-      bind(index, *v);
-    } else {
-      bind_null(index);
-    }
-  }
   template <detail::has_value_traits T>
   void bind(int index, T const& v) {
     value_traits<T>::bind(*this, index, v);
@@ -264,18 +243,7 @@ class statement {
 
   /// Throws egret::type_error as `column <col> "<name>" <problem>; in SQL: <sql>` (for value_traits too).
   [[noreturn, gnu::cold, gnu::noinline]] void column_error(int col, std::string_view problem) const {
-    std::string msg = "column " + std::to_string(col);
-    if (col < 0 || col >= column_count()) {
-      msg += " does not exist (the query has " + std::to_string(column_count()) + " columns)";
-    } else {
-      msg += " \"";
-      msg += column_name(col);
-      msg += "\" ";
-      msg += problem;
-    }
-    msg += "; in SQL: ";
-    msg += sql();
-    throw egret::type_error(msg);
+    backend::throw_column_error(*this, col, problem);
   }
 
  private:
