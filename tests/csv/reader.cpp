@@ -169,7 +169,7 @@ TEST_CASE("CRLF file read through the path constructor", "[csv]") {
   CHECK_FALSE(r.next(fields));  // stays at the end
 }
 
-TEST_CASE("LF and CRLF may be mixed; a lone CR is data", "[csv]") {
+TEST_CASE("LF and CRLF may be mixed, a lone CR is data", "[csv]") {
   CHECK(texts(read_string("a,b\r\nc,d\ne,f\r\n", no_header)) == table{{"a", "b"}, {"c", "d"}, {"e", "f"}});
   CHECK(texts(read_string("a\rb,c\n", no_header)) == table{{"a\rb", "c"}});
   CHECK(texts(read_string("a,b\r\r\n", no_header)) == table{{"a", "b\r"}});

@@ -58,7 +58,7 @@ std::string rows_of(egret::duckdb::connection& db) {
 }
 }  // namespace
 
-TEST_CASE("duckdb pipeline: incremental models merge, append and delete+insert; a failed run keeps the table",
+TEST_CASE("duckdb pipeline: incremental models merge, append and delete+insert, a failed run keeps the table",
           "[duckdb][pipeline][incremental]") {
   auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_incremental";
   std::filesystem::remove_all(dir);

@@ -81,7 +81,7 @@ void write_parquet_seeds(std::filesystem::path const& dir, std::string const& or
 }
 }  // namespace
 
-TEST_CASE("duckdb pipeline: the jaffle shop builds with the same tables as on SQLite; its 20 tests pass",
+TEST_CASE("duckdb pipeline: the jaffle shop builds with the same tables as on SQLite, its 20 tests pass",
           "[duckdb][pipeline]") {
   egret::duckdb::connection db(egret_test::duckdb_file("pipeline_jaffle"));
   pl::run_report const r = jaffle::project::build(db, {.seeds = EGRET_TEST_DATA_DIR, .out = nullptr});
@@ -109,7 +109,7 @@ TEST_CASE("duckdb pipeline: the jaffle shop builds with the same tables as on SQ
   CHECK(customers_of(db) == expected);
 }
 
-TEST_CASE("duckdb pipeline: a model that fails at run time keeps its previous table; what reads it is skipped",
+TEST_CASE("duckdb pipeline: a model that fails at run time keeps its previous table, what reads it is skipped",
           "[duckdb][pipeline]") {
   auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_codes";
   std::filesystem::remove_all(dir);
@@ -132,7 +132,7 @@ TEST_CASE("duckdb pipeline: a model that fails at run time keeps its previous ta
   CHECK(ns == std::vector<std::int64_t>{10, 20});  // the previous rows, whole
 }
 
-TEST_CASE("duckdb pipeline: seeds read from Parquet files give the same tables; a file whose schema differs is refused",
+TEST_CASE("duckdb pipeline: seeds read from Parquet files give the same tables, a file whose schema differs is refused",
           "[duckdb][pipeline][parquet]") {
   auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_parquet";
   std::filesystem::remove_all(dir);
@@ -178,7 +178,7 @@ TEST_CASE("duckdb pipeline: seeds read from Parquet files give the same tables; 
              Catch::Contains("raw_orders.parquet:0:0: cannot open the file"));
 }
 
-TEST_CASE("duckdb pipeline: an external model is a Parquet file and a view over it; a failed run keeps the old file",
+TEST_CASE("duckdb pipeline: an external model is a Parquet file and a view over it, a failed run keeps the old file",
           "[duckdb][pipeline][parquet]") {
   auto const dir = std::filesystem::path(EGRET_DUCKDB_TEST_DIR) / "pipeline_external";
   std::filesystem::remove_all(dir);

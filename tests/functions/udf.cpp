@@ -248,7 +248,7 @@ TEST_CASE("udf: deterministic and direct-only flags reach SQLite", "[functions][
   CHECK_THROWS_AS(db.exec(R"(SELECT * FROM "checked")"), egret::sqlite::error);
 }
 
-TEST_CASE("udf: replacing a function; refused while a statement using it runs", "[functions][udf]") {
+TEST_CASE("udf: replacing a function, refused while a statement using it runs", "[functions][udf]") {
   egret::sqlite::connection db(fresh_db("udf_replace").string());
   fill(db);
   db.create_function(slugify, [](std::string const&) { return std::string("one"); });

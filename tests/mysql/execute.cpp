@@ -169,7 +169,7 @@ TEST_CASE("mysql: insert, update, delete statements and changes()", "[mysql]") {
   CHECK(del[0].get<"id">() == 6);
 }
 
-TEST_CASE("mysql: transactions roll back unless committed; nested ones are savepoints", "[mysql]") {
+TEST_CASE("mysql: transactions roll back unless committed, nested ones are savepoints", "[mysql]") {
   auto& db = fresh();
   items t;
   auto count = [&] { return db.execute(t.aggregate(egret::count().as<"n">())).first()->get<"n">(); };

@@ -46,7 +46,7 @@ TEST_CASE("write_csv: header, RFC 4180 quoting, NULL as empty, \"\" for empty te
         "3,\"\",-0.05,2000-02-29,false,\"\",-12\n");
 }
 
-TEST_CASE("write_csv: delimiter, CRLF, no header; an empty result is its header", "[output]") {
+TEST_CASE("write_csv: delimiter, CRLF, no header, an empty result is its header", "[output]") {
   egret::sqlite::connection db(":memory:");
   fill(db);
   sale s;

@@ -165,7 +165,7 @@ TEST_CASE("docs site: the jaffle shop's page, self-contained", "[pipeline][docs_
   CHECK(count(page, "</script>") == 2);
 }
 
-TEST_CASE("docs site: quotes, < > & and </script> in SQL; a model that needs a --var", "[pipeline][docs_site]") {
+TEST_CASE("docs site: quotes, < > & and </script> in SQL, a model that needs a --var", "[pipeline][docs_site]") {
   using P = docs_site_test::shop;
   std::string const cheap_sql = P::model_sql<egret::dialect::sqlite, docs_site_test::named_node>();
   REQUIRE(cheap_sql.find("'it''s </script> & <b>'") != std::string::npos);

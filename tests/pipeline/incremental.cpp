@@ -85,7 +85,7 @@ struct fixture {
 };
 }  // namespace
 
-TEST_CASE("incremental: the first run builds in full; later runs merge, append or delete+insert", "[pipeline][incremental]") {
+TEST_CASE("incremental: the first run builds in full, later runs merge, append or delete+insert", "[pipeline][incremental]") {
   fixture f("strategies");
   f.seed("1,a,10\n2,b,20\n");
   auto const first = f.build();

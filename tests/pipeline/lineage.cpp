@@ -67,7 +67,7 @@ TEST_CASE("lineage: customers.customer_lifetime_value comes from raw_payments.am
              Catch::EndsWith("source columns: raw_payments.amount, raw_payments.payment_method\n"));
 }
 
-TEST_CASE("lineage: through an ephemeral model and a source; a literal has no source column", "[pipeline][lineage]") {
+TEST_CASE("lineage: through an ephemeral model and a source, a literal has no source column", "[pipeline][lineage]") {
   auto const l = shop_lineage.view();
   CHECK(pl::lineage_text(l, "checked.amount") ==
         "checked.amount (table model)\n"

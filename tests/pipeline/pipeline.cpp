@@ -125,7 +125,7 @@ TEST_CASE("pipeline: seeds, a source, an ephemeral CTE, a view and tables, built
   CHECK(f.ids(ck.order_by(ck.id)) == std::vector<std::int64_t>{1, 5});
 }
 
-TEST_CASE("pipeline: a table whose build fails half-way keeps its previous rows; what reads it is skipped", "[pipeline]") {
+TEST_CASE("pipeline: a table whose build fails half-way keeps its previous rows, what reads it is skipped", "[pipeline]") {
   fixture f("atomic");
   f.seed("1,tools,3.5\n2,toys,0.5\n4,toys,2\n");
   REQUIRE(f.build().ok());
@@ -146,7 +146,7 @@ TEST_CASE("pipeline: a table whose build fails half-way keeps its previous rows;
   CHECK(f.ids(ck.order_by(ck.id)) == std::vector<std::int64_t>{1, 2, 4, 7});
 }
 
-TEST_CASE("pipeline: a failing error test fails its model and skips what reads it; a warn test does not", "[pipeline]") {
+TEST_CASE("pipeline: a failing error test fails its model and skips what reads it, a warn test does not", "[pipeline]") {
   fixture f("tests");
   f.seed("1,tools,3.5\n1,toys,2\n4,food,2\n");  // a duplicated id, and a category the warn test does not accept
   auto const r = f.build();

@@ -133,7 +133,7 @@ TEST_CASE("statement: UPDATE changes the rows where() selects", "[statement][sql
   CHECK(after[2] == item{3, "pad", 3.0, 91, "all"});
 }
 
-TEST_CASE("statement: DELETE counts its rows; all() empties the table", "[statement][sqlite]") {
+TEST_CASE("statement: DELETE counts its rows, all() empties the table", "[statement][sqlite]") {
   egret::sqlite::connection db(fresh_db("delete").string());
   create(db);
   fill(db);

@@ -61,7 +61,7 @@ TEST_CASE("tpch load: SF 0.01 has the specification's row counts and the key ind
                                                   std::string("ly final dependencies: slyly bold ")});
 }
 
-TEST_CASE("tpch load: .tbl and .tbl.gz give the same table; plain wins when both exist", "[tpch]") {
+TEST_CASE("tpch load: .tbl and .tbl.gz give the same table, plain wins when both exist", "[tpch]") {
   auto const dir = fresh_dir("plain_gz");
   egret::sqlite::connection db(":memory:");
   write_gzip(dir / "region.tbl.gz", regions);

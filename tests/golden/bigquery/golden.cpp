@@ -344,7 +344,7 @@ static_assert(egret::insert_sql<D, customers>() ==
               R"(INSERT INTO `customers` (`customer_id`, `name`, `age`) VALUES (?, ?, ?))");
 }  // namespace
 
-TEST_CASE("golden bigquery: views inline captured values as literals; run-time text is the compile-time text", "[golden][bigquery]") {
+TEST_CASE("golden bigquery: views inline captured values as literals, run-time text is the compile-time text", "[golden][bigquery]") {
   constexpr order_lines ol{};
   CHECK(egret::render_sql_inline<D>(o.filter(o.status == std::string("it's") && o.order_date > egret::date{2018, 1, 2} && o.order_id > 3).select(o.order_id, (o.order_id * 2.5).as<"x">())) ==
         R"(SELECT `orders`.`order_id`, `orders`.`order_id` * 2.5 AS `x` FROM `orders` WHERE `orders`.`status` = 'it\'s' AND `orders`.`order_date` > DATE '2018-01-02' AND `orders`.`order_id` > 3)");
