@@ -88,7 +88,7 @@ std::string problem(Db& db) {
 /// Whether the database has a table or view of that name (the catalog verify_source reads).
 template <class Db>
 bool exists(Db& db, std::string const& name) {
-  return !pl::detail::read_live_table(db, name).columns.empty();
+  return !describe_table(db, name).columns.empty();
 }
 
 // ---- the atomic rebuild: a seed, a view over it, a table model over the view, a table model over that ----

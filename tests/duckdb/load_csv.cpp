@@ -22,6 +22,7 @@ EGRET_TABLE(typed, (i, std::int32_t), (big, std::int64_t), (d, double), (b, bool
 EGRET_TABLE(narrow_orders, (id, std::int64_t), (user_id, std::int64_t), (order_date, egret::date),
             (status, std::string));
 EGRET_TABLE(many, (n, std::int64_t), (half, std::optional<double>), (label, std::optional<std::string>));
+EGRET_TABLE(keyed, (n, std::int64_t), (half, std::optional<double>), (label, std::optional<std::string>));
 EGRET_TABLE(keyed_orders, (id, std::int64_t), (user_id, std::int64_t), (order_date, egret::date), (status, std::string));
 
 std::string data(char const* name) { return std::string(EGRET_TEST_DATA_DIR) + "/" + name; }
@@ -149,4 +150,35 @@ TEST_CASE("duckdb: load_csv writes data chunks (NULLs across chunk boundaries), 
   REQUIRE(last);
   CHECK(last->get<"user_id">() == 85);
   CHECK(last->get<"status">() == "placed");
+}
+
+TEST_CASE("duckdb: load_csv, a failure after many appended chunks leaves nothing", "[duckdb]") {
+  egret::duckdb::connection db(egret_test::duckdb_file("load_pipe"));
+  db.create_table<many>();
+  db.exec("CREATE TABLE keyed (n BIGINT PRIMARY KEY, half DOUBLE, label VARCHAR)");
+  constexpr int rows = 20000;  // 10 chunks: several appended before the failure
+  auto file = [&](int bad_at, std::string const& bad) {
+    std::string text = "n,half,label\n";
+    for (int i = 0; i < rows; ++i) text += (i == bad_at ? bad : std::to_string(i) + ",0.5,x") + "\n";
+    return text;
+  };
+  many m;
+  auto count = [&] { return db.execute(m.aggregate(egret::count().as<"n">())).first()->get<"n">(); };
+  // a field that does not parse, at line 18002, after 8 chunks were appended
+  std::istringstream bad_field(file(18000, "18000,half,x"));
+  CHECK_THROWS_WITH(db.load_csv<many>(bad_field, "bad.csv"), Catch::Contains("bad.csv:18002:"));
+  CHECK(count() == 0);
+  CHECK(!db.in_transaction());
+  // a record the table refuses, found by DuckDB when the appender flushes
+  std::istringstream dup(file(19000, "7,0.5,x"));
+  CHECK_THROWS_WITH(db.load_csv<keyed>(dup, "dup.csv"), Catch::Contains("refused by the database"));
+  keyed k;
+  CHECK(db.execute(k.aggregate(egret::count().as<"n">())).first()->get<"n">() == 0);
+  CHECK(!db.in_transaction());
+  // and a whole load, every row in its place
+  std::istringstream good(file(-1, ""));
+  CHECK(db.load_csv<many>(good, "good.csv") == rows);
+  CHECK(count() == rows);
+  auto const sum = db.execute(m.aggregate(egret::sum(m.n).as<"s">())).first()->get<"s">();
+  CHECK(sum == std::int64_t{rows} * (rows - 1) / 2);
 }

@@ -11,13 +11,18 @@
 #pragma once
 
 #include <array>
+#include <concepts>
+#include <iosfwd>
+#include <utility>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include <egret/core/type_list.hpp>
+#include <egret/csv/options.hpp>
 #include <egret/relation/contract.hpp>
 #include <egret/relation/relation.hpp>
 #include <egret/render/bind.hpp>
@@ -75,7 +80,15 @@ constexpr void check_insert_values() {
   detail::check_insert_values<T, Vs...>(typename T::egret_columns{});
 }
 
-/// The statements above as member functions of a backend's connection (CRTP). Derived's dialect is read inside
+/// How a pipeline program's `--target` names a backend (egret::pipeline::main): `scheme:location`, e.g.
+/// `sqlite:PATH`, `postgres:CONNINFO`. A connection gives `static constexpr backend::target_syntax target{...};`.
+struct target_syntax {
+  std::string_view scheme;    ///< what chooses this connection: "sqlite"
+  std::string_view location;  ///< what follows the colon, for the help text: "PATH"
+};
+
+/// The statements above as member functions of a backend's connection (CRTP). A connection brings the members
+/// it also overloads into scope: `using connection_base::execute; using connection_base::insert_from;`. Derived's dialect is read inside
 /// the member functions only: Derived is incomplete where this base is instantiated.
 template <class Derived>
 class connection_base {
@@ -104,6 +117,53 @@ class connection_base {
   void create_view(Q const& q) {
     egret::detail::require_contract<Q, T>();
     create_view(T::egret_name.view(), q);
+  }
+
+  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
+  template <class S, query Q, class... Args>
+  std::vector<S> fetch_as(Q const& q, Args const&... args) {
+    return self().execute(q, args...).template as<S>();
+  }
+
+  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows (the
+  /// backend's dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text. Defined by the
+  /// backend's <egret/BACKEND/dynamic.hpp> (execute_dynamic), which a program running dynamic queries includes; a
+  /// backend's connection brings this in with `using connection_base::execute;`.
+  template <class Q>
+    requires requires { Q::is_dynamic_query; }
+  auto execute(Q const& q) {
+    return execute_dynamic(self(), q);
+  }
+  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time (the
+  /// backend's insert_dynamic).
+  template <class T, class Q>
+    requires requires { Q::is_dynamic_query; }
+  decltype(auto) insert_from(Q const& q) {
+    return insert_dynamic<T>(self(), q);
+  }
+
+  /// Loads a CSV file into table T (which must exist), all rows or none: the header must name T's columns in
+  /// order; every field is parsed as its column's type by egret's CSV reader (csv/). On bad input, or a record the
+  /// table refuses, throws egret::load_error (file, line, column, reason) and the table is left as it was. Returns
+  /// the number of rows loaded. How the rows reach the engine is the backend's (its <egret/BACKEND/load_csv.hpp>,
+  /// which a program calling this includes: Derived::csv_loader_included<T>() stops the compilation with its name
+  /// otherwise). `file` may be a std::filesystem::path (it converts to std::string on POSIX).
+  template <class T>
+  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
+    if constexpr (Derived::template csv_loader_included<T>())
+      return Derived::template csv_loader<T>::load_file(self(), file, opts);
+    else
+      return 0;
+  }
+  /// load_csv from a std::istream or a class derived from it (a stream over a decompressing streambuf, an
+  /// istringstream): `display_name` names it in errors.
+  template <class T, class Stream>
+    requires std::derived_from<Stream, std::istream>
+  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
+    if constexpr (Derived::template csv_loader_included<T>())
+      return Derived::template csv_loader<T>::load_stream(self(), in, std::move(display_name), opts);
+    else
+      return 0;
   }
 
   /// `"name"`, quoted as an identifier of the connection's dialect.

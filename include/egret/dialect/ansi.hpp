@@ -107,6 +107,34 @@ struct ansi {
   /// What starts a recursive WITH (SQL Server and Oracle take no RECURSIVE).
   static constexpr std::string_view with_recursive_keyword = "WITH RECURSIVE ";
 
+  // Statements the pipeline layer writes as text (include/egret/pipeline/): how an engine spells them, so that
+  // the pipeline names no engine. A dialect whose engine's spellings these traits were checked against (SQLite,
+  // PostgreSQL, MariaDB / MySQL, DuckDB: the conformance suite runs pipelines on each) says so; a pipeline on a
+  // connection of another dialect does not compile.
+  static constexpr bool has_pipeline_statements = false;
+
+  /// `CREATE OR REPLACE VIEW`, which keeps the previous view when the new one fails and keeps the views that read
+  /// it. Without (SQLite): the view is dropped and created in a transaction, and read once before it commits.
+  static constexpr bool has_create_or_replace_view = true;
+  /// DROP TABLE fails while a view reads the table (PostgreSQL): a rebuilt table keeps its name and gets its rows
+  /// replaced (DELETE, INSERT) when its columns are unchanged.
+  static constexpr bool drop_table_refused_by_views = false;
+  /// What drops a temporary table, and the schema that names only a temporary one: `DROP TABLE temp."t"`
+  /// (SQLite, DuckDB), `DROP TABLE pg_temp."t"` (PostgreSQL), `DROP TEMPORARY TABLE "t"` (MySQL, MariaDB).
+  static constexpr std::string_view drop_temporary_table_keyword = "DROP TABLE ";
+  static constexpr std::string_view temporary_schema = "";
+  /// `a` and `b` differ, NULLs compared as values, as the text around the operands: `a IS DISTINCT FROM b`
+  /// (SQLite: `a IS NOT b`; MySQL, MariaDB: `NOT (a <=> b)`).
+  static constexpr std::string_view distinct_from_open = "";
+  static constexpr std::string_view distinct_from_infix = " IS DISTINCT FROM ";
+  static constexpr std::string_view distinct_from_close = "";
+  /// `UPDATE t JOIN u ON ... SET ...` (MySQL, MariaDB), where others write `UPDATE t SET ... FROM u WHERE ...`
+  /// (has_update_from).
+  static constexpr bool has_update_join = false;
+  /// Parquet files are read with `read_parquet('f')` and written with `COPY (...) TO 'f' (FORMAT PARQUET)` (DuckDB):
+  /// the pipeline's Parquet seeds, sources and external models need it.
+  static constexpr bool has_parquet = false;
+
   template <class D, class V>
   static constexpr void quote_identifier(V& v, std::string_view s) {
     v.ch(D::quote_open);

@@ -18,6 +18,11 @@ struct duckdb : ansi {
   using family = duckdb_family;
   /// `?`: DuckDB takes `?` and `$1`; `?` is what its C API, ODBC and JDBC drivers prepare.
   static constexpr placeholder_style placeholders = placeholder_style::question;
+  /// Temporary tables live in the `temp` schema, as on SQLite.
+  static constexpr bool has_pipeline_statements = true;
+  static constexpr std::string_view temporary_schema = "temp.";
+  /// read_parquet and COPY ... (FORMAT PARQUET).
+  static constexpr bool has_parquet = true;
 
   template <class D, class T>
   static constexpr std::string_view type_name() {

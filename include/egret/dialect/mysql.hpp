@@ -52,6 +52,12 @@ struct mysql_v : ansi {
   /// MariaDB: INSERT ... RETURNING and DELETE ... RETURNING (10.5); UPDATE ... RETURNING is a server error.
   static constexpr bool has_returning = IsMariaDB;
   static constexpr bool has_update_from = false;
+  static constexpr bool has_pipeline_statements = true;
+  static constexpr std::string_view drop_temporary_table_keyword = "DROP TEMPORARY TABLE ";
+  static constexpr std::string_view distinct_from_open = "NOT (";
+  static constexpr std::string_view distinct_from_infix = " <=> ";
+  static constexpr std::string_view distinct_from_close = ")";
+  static constexpr bool has_update_join = true;
   /// RIGHT JOIN exists, FULL OUTER JOIN does not.
   static constexpr bool has_right_full_join = true;
   static constexpr bool has_full_join = false;

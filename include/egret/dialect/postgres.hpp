@@ -12,6 +12,9 @@ struct postgres : ansi {
   using family = postgres_family;
   /// `$1, $2, ...`
   static constexpr placeholder_style placeholders = placeholder_style::dollar_number;
+  static constexpr bool has_pipeline_statements = true;
+  static constexpr bool drop_table_refused_by_views = true;
+  static constexpr std::string_view temporary_schema = "pg_temp.";
 };
 
 }  // namespace egret::dialect

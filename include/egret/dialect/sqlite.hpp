@@ -30,6 +30,11 @@ struct sqlite_v : ansi {
   static constexpr bool has_math_functions = Version >= sqlite_since(feature::math_functions);
   static constexpr bool has_right_full_join = Version >= sqlite_since(feature::right_full_join);
   static constexpr bool has_full_join = Version >= sqlite_since(feature::full_join);
+  /// No CREATE OR REPLACE VIEW, and CREATE VIEW resolves nothing (ansi.hpp, has_create_or_replace_view).
+  static constexpr bool has_pipeline_statements = true;
+  static constexpr bool has_create_or_replace_view = false;
+  static constexpr std::string_view temporary_schema = "temp.";
+  static constexpr std::string_view distinct_from_infix = " IS NOT ";
 
   /// Dates are ISO-8601 text: a plain string literal.
   template <class D, class V, class T>

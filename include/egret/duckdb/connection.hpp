@@ -64,6 +64,12 @@ class connection : public backend::connection_base<connection> {
  public:
   /// The dialect this backend renders queries for.
   using dialect_type = duckdb::dialect_type;
+  static constexpr backend::target_syntax target{"duckdb", "PATH"};  // --target duckdb:PATH
+  using connection_base::execute;      // and execute(dyn_q)
+  using connection_base::insert_from;  // and insert_from<T>(dyn_q)
+  /// One process opens a DuckDB file once (a second duckdb_open of it fails on the file's lock): a pipeline runs
+  /// its nodes one at a time on this connection (each query already runs on every core).
+  static constexpr bool opens_database_once = true;
 
   /// Opens (creating if needed) the DuckDB database file at `path`; ":memory:" for a private in-memory one.
   explicit connection(std::string const& path) : h_(handle::open(path)) {}
@@ -109,12 +115,6 @@ class connection : public backend::connection_base<connection> {
     return s.execute().rows_changed();
   }
 
-  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
-  template <class S, query Q, class... Args>
-  std::vector<S> fetch_as(Q const& q, Args const&... args) {
-    return execute(q, args...).template as<S>();
-  }
-
   /// A statement of its own for q, outside the cache.
   template <query Q>
   prepared<Q> prepare(Q const& q) {
@@ -123,20 +123,6 @@ class connection : public backend::connection_base<connection> {
 
   // ---- queries built at run time (egret::dyn; defined in <egret/duckdb/dynamic.hpp>) ----
 
-  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows (a
-  /// dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text.
-  template <class Q>
-    requires requires { Q::is_dynamic_query; }
-  auto execute(Q const& q) {
-    return execute_dynamic(*this, q);
-  }
-  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time. Returns
-  /// the rows inserted.
-  template <class T, class Q>
-    requires requires { Q::is_dynamic_query; }
-  std::int64_t insert_from(Q const& q) {
-    return insert_dynamic<T>(*this, q);
-  }
   /// Creates table T and fills it from the dynamic query q, in one transaction (inside the caller's, if one of
   /// this connection's is active): on failure the database is left as it was.
   template <class T, class Q>
@@ -221,31 +207,18 @@ class connection : public backend::connection_base<connection> {
 
   // ---- CSV loading (defined in <egret/duckdb/load_csv.hpp>, which a program calling these includes) ----
 
-  /// Loads a CSV file into table T (which must exist) through DuckDB's appender, in one transaction (inside the
+  /// load_csv<T>(file), load_csv<T>(stream, name) (backend::connection_base) load a CSV file
+  /// into table T (which must exist) through DuckDB's appender, in one transaction (inside the
   /// caller's when one is active): the header must name T's columns in order; every field is parsed as its
   /// column's type. On bad input throws egret::load_error (file, line, column, reason) and the table is left as it
   /// was. Returns the number of rows loaded.
   template <class T>
-  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_file(*this, file, opts);
-    else
-      return 0;
-  }
-
-  /// load_csv from a std::istream or a class derived from it: `display_name` names it in errors.
-  template <class T, class Stream>
-    requires std::derived_from<Stream, std::istream>
-  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_stream(*this, in, std::move(display_name), opts);
-    else
-      return 0;
-  }
+  using csv_loader = detail::csv_loader<T>;
 
  private:
   template <class>
   friend struct detail::csv_loader;
+  friend class backend::connection_base<connection>;
 
   template <class T>
   static constexpr bool csv_loader_included() {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/cursor_range.hpp>
 #include <egret/duckdb/result.hpp>
 #include <egret/relation/read_row.hpp>
 #include <egret/relation/row.hpp>
@@ -19,11 +20,16 @@ namespace egret::duckdb {
 /// changes whether or not its rows are read); iterating reads one row at a time into a typed row. A row's
 /// std::string_view fields stay valid until the cursor moves past the data chunk holding them (2048 rows):
 /// to_vector() and first() give rows owning their text.
+/// The range (iterator, begin, end) and first() are backend::cursor_range's; as<S>() and to_vector() are this
+/// cursor's own, a data chunk at a time.
 template <class Cols>
-class cursor {
+class cursor : public backend::cursor_range<cursor<Cols>, Cols> {
+  using range = backend::cursor_range<cursor<Cols>, Cols>;
+  friend range;
+
  public:
-  using row_type = row<false, Cols>;
-  using owning_row_type = row<true, Cols>;
+  using typename range::owning_row_type;
+  using typename range::row_type;
 
   explicit cursor(result r) noexcept : r_(std::move(r)) {}
   cursor(cursor&&) noexcept = default;
@@ -32,44 +38,10 @@ class cursor {
   /// True once the rows are exhausted.
   bool done() const noexcept { return r_.done(); }
 
-  struct sentinel {};
-  class iterator {
-   public:
-    using value_type = row_type;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    explicit iterator(cursor* c) : c_(c) {}
-    row_type const& operator*() const { return c_->row_; }
-    row_type const* operator->() const { return &c_->row_; }
-    iterator& operator++() {
-      c_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    friend bool operator==(iterator const& i, sentinel) { return i.c_->done(); }
-
-   private:
-    cursor* c_ = nullptr;
-  };
-
-  /// Starts the iteration (once: begin() again continues where it stopped).
-  iterator begin() {
-    if (!started_) advance();
-    return iterator{this};
-  }
-  sentinel end() const { return {}; }
-
   /// All remaining rows, each owning its text (from the current row on, once iterating has begun). Read a data
   /// chunk at a time, as as<S>() is.
   std::vector<owning_row_type> to_vector() {
     return to_vector(std::make_index_sequence<owning_row_type::size>{});
-  }
-
-  /// The first row (owning), or nullopt.
-  std::optional<owning_row_type> first() {
-    auto it = begin();
-    if (it == end()) return std::nullopt;
-    return (*it).to_owning();
   }
 
   /// All remaining rows read into S, a BOOST_HANA_DEFINE_STRUCT whose member names and types the compiler checks
@@ -162,6 +134,11 @@ class cursor {
     return out;
   }
 
+  // cursor_range's hooks
+  void start() {
+    if (!started_) advance();
+  }
+  row_type const& current() const noexcept { return row_; }
   void advance() {
     started_ = true;
     if (r_.next()) egret::detail::read_row(r_, row_);

@@ -13,6 +13,7 @@
 #include <climits>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -89,8 +90,9 @@ inline bool hugeint_fits_int64(duckdb_hugeint h) noexcept {
 class result {
  public:
   result() noexcept = default;
-  /// Adopts `r` (a successful result) of the statement `sql` (kept for error messages: it must outlive the result).
-  result(duckdb_result r, std::string_view sql) : r_(r), owns_(true), sql_(sql) {
+  /// Adopts `r` (a successful result) of the statement `sql`, shared with the statement and kept for error
+  /// messages: the result may outlive the statement (evicted from the cache, or destroyed).
+  result(duckdb_result r, std::shared_ptr<std::string const> sql) : r_(r), owns_(true), sql_(std::move(sql)) {
     std::size_t const n = duckdb_column_count(&r_);
     cols_.resize(n);
     for (std::size_t c = 0; c < n; ++c) {
@@ -105,7 +107,7 @@ class result {
     }
   }
   result(result&& o) noexcept
-      : r_(o.r_), owns_(std::exchange(o.owns_, false)), sql_(o.sql_), cols_(std::move(o.cols_)),
+      : r_(o.r_), owns_(std::exchange(o.owns_, false)), sql_(std::move(o.sql_)), cols_(std::move(o.cols_)),
         chunk_(std::exchange(o.chunk_, nullptr)), size_(std::exchange(o.size_, 0)), row_(std::exchange(o.row_, 0)),
         started_(o.started_), done_(o.done_) {}
   result& operator=(result&& o) noexcept {
@@ -113,7 +115,7 @@ class result {
       release();
       r_ = o.r_;
       owns_ = std::exchange(o.owns_, false);
-      sql_ = o.sql_;
+      sql_ = std::move(o.sql_);
       cols_ = std::move(o.cols_);
       chunk_ = std::exchange(o.chunk_, nullptr);
       size_ = std::exchange(o.size_, 0);
@@ -136,7 +138,7 @@ class result {
   duckdb_type column_type(int col) const noexcept { return cols_[static_cast<std::size_t>(col)].type; }
   /// Rows an INSERT, UPDATE or DELETE changed.
   std::int64_t rows_changed() noexcept { return owns_ ? static_cast<std::int64_t>(duckdb_rows_changed(&r_)) : 0; }
-  std::string_view sql() const noexcept { return sql_; }
+  std::string_view sql() const noexcept { return sql_ ? std::string_view(*sql_) : std::string_view(); }
 
   /// Moves to the next row (the first, on the first call); false at the end.
   bool next() {
@@ -224,7 +226,7 @@ class result {
       msg += problem;
     }
     msg += "; in SQL: ";
-    msg += sql_;
+    msg += sql();
     throw egret::type_error(msg);
   }
 
@@ -452,7 +454,7 @@ class result {
 
   duckdb_result r_{};
   bool owns_ = false;
-  std::string_view sql_;
+  std::shared_ptr<std::string const> sql_;
   std::vector<column> cols_;
   duckdb_data_chunk chunk_ = nullptr;
   idx_t size_ = 0;  // rows in chunk_

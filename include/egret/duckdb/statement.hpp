@@ -14,6 +14,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,21 +32,22 @@ class statement : public backend::bind_convenience<statement> {
   statement() noexcept = default;
 
   /// Prepares one statement (duckdb_prepare). Throws egret::duckdb::error carrying the SQL when DuckDB rejects it.
-  statement(duckdb_connection con, std::string_view sql) : sql_(sql) {
+  statement(duckdb_connection con, std::string_view sql) : sql_(std::make_shared<std::string const>(sql)) {
     if (con == nullptr) throw_message(DUCKDB_ERROR_CONNECTION, "no connection to prepare on", sql);
-    if (auto const at = sql_.find('\0'); at != std::string::npos) [[unlikely]]  // duckdb_prepare reads a C string
+    std::string const& text = *sql_;
+    if (auto const at = text.find('\0'); at != std::string::npos) [[unlikely]]  // duckdb_prepare reads a C string
       throw_message(DUCKDB_ERROR_INVALID_INPUT,
                     "the SQL text holds a NUL byte at offset " + std::to_string(at) +
                         " (in a name chosen at run time, such as a dyn::as alias): DuckDB would read the text only up "
                         "to it; nothing was prepared",
-                    sql_.substr(0, at));
-    if (duckdb_prepare(con, sql_.c_str(), &stmt_) != DuckDBSuccess) {
+                    text.substr(0, at));
+    if (duckdb_prepare(con, text.c_str(), &stmt_) != DuckDBSuccess) {
       char const* m = stmt_ != nullptr ? duckdb_prepare_error(stmt_) : nullptr;
       std::string message = m != nullptr ? m : "duckdb_prepare failed";
       duckdb_destroy_prepare(&stmt_);
       stmt_ = nullptr;
       duckdb_error_type const type = detail::error_type_of_message(message);  // before message is moved from
-      throw_message(type, std::move(message), sql_);
+      throw_message(type, std::move(message), text);
     }
   }
   statement(statement&& o) noexcept : stmt_(std::exchange(o.stmt_, nullptr)), sql_(std::move(o.sql_)) {}
@@ -66,7 +68,7 @@ class statement : public backend::bind_convenience<statement> {
   duckdb_prepared_statement get() const noexcept { return stmt_; }
   explicit operator bool() const noexcept { return stmt_ != nullptr; }
   /// The SQL text as prepared.
-  std::string_view sql() const noexcept { return sql_; }
+  std::string_view sql() const noexcept { return sql_ ? std::string_view(*sql_) : std::string_view(); }
   int parameter_count() const noexcept { return static_cast<int>(duckdb_nparams(stmt_)); }
 
   // ---- binding (1-based parameter index) ---------------------------------------------------------------
@@ -106,7 +108,7 @@ class statement : public backend::bind_convenience<statement> {
   duckdb::result execute() {
     duckdb_result r;
     if (duckdb_execute_prepared(stmt_, &r) != DuckDBSuccess) [[unlikely]]
-      throw_result_error(r, sql_);
+      throw_result_error(r, *sql_);
     return duckdb::result(r, sql_);
   }
 
@@ -120,11 +122,11 @@ class statement : public backend::bind_convenience<statement> {
     int const n = static_cast<int>(duckdb_nparams(stmt_));
     std::string why = index < 1 || index > n ? "the statement has " + std::to_string(n) + " parameters"
                                              : "DuckDB refused the value (text that is not valid UTF-8?)";
-    throw_message(DUCKDB_ERROR_INVALID_INPUT, "cannot bind parameter " + std::to_string(index) + ": " + why, sql_);
+    throw_message(DUCKDB_ERROR_INVALID_INPUT, "cannot bind parameter " + std::to_string(index) + ": " + why, sql());
   }
 
   duckdb_prepared_statement stmt_ = nullptr;
-  std::string sql_;
+  std::shared_ptr<std::string const> sql_;  // shared with the results, which may outlive the statement
 };
 
 }  // namespace egret::duckdb

@@ -70,6 +70,9 @@ class connection : public backend::connection_base<connection> {
  public:
   /// The dialect this backend renders queries for.
   using dialect_type = mysql::dialect_type;
+  static constexpr backend::target_syntax target{"mysql", "CONNINFO"};  // --target mysql:CONNINFO
+  using connection_base::execute;      // and execute(dyn_q)
+  using connection_base::insert_from;  // and insert_from<T>(dyn_q)
 
   /// Connects with a connection string: `host=127.0.0.1 port=3306 user=root password=pw database=shop`, or
   /// `socket=/run/mysqld/mysqld.sock user=me database=shop` (see egret::mysql::conninfo). The session uses
@@ -118,12 +121,6 @@ class connection : public backend::connection_base<connection> {
     return changes_;
   }
 
-  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
-  template <class S, query Q, class... Args>
-  std::vector<S> fetch_as(Q const& q, Args const&... args) {
-    return execute(q, args...).template as<S>();
-  }
-
   /// A statement of its own for q, outside the cache.
   template <query Q>
   prepared<Q> prepare(Q const& q) {
@@ -132,19 +129,6 @@ class connection : public backend::connection_base<connection> {
 
   // ---- queries built at run time (egret::dyn; defined in <egret/mysql/dynamic.hpp>) ----
 
-  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows (a
-  /// dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text.
-  template <class Q>
-    requires requires { Q::is_dynamic_query; }
-  auto execute(Q const& q) {
-    return execute_dynamic(*this, q);
-  }
-  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time.
-  template <class T, class Q>
-    requires requires { Q::is_dynamic_query; }
-  void insert_from(Q const& q) {
-    insert_dynamic<T>(*this, q);
-  }
   /// Creates table T and fills it from the dynamic query q; on failure the table is dropped again.
   template <class T, class Q>
     requires requires { Q::is_dynamic_query; }
@@ -225,32 +209,19 @@ class connection : public backend::connection_base<connection> {
 
   // ---- CSV loading (defined in <egret/mysql/load_csv.hpp>, which a program calling these includes) ----
 
-  /// Loads a CSV file into table T (which must exist) in one transaction: the header must name T's columns
+  /// load_csv<T>(file), load_csv<T>(stream, name) (backend::connection_base) load a CSV file
+  /// into table T (which must exist) in one transaction: the header must name T's columns
   /// in order; every field is parsed as its column's type; rows are inserted in batches (multi-row INSERT).
   /// On bad input, or a row the server refuses (a duplicate key, a NULL for a NOT NULL column: the batch is
   /// inserted again row by row to find it), throws egret::load_error (file, line, column, reason) and the table
   /// is left as it was. Returns the number of rows loaded.
   template <class T>
-  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_file(*this, file, opts);
-    else
-      return 0;
-  }
-
-  /// load_csv from a std::istream or a class derived from it: `display_name` names it in errors.
-  template <class T, class Stream>
-    requires std::derived_from<Stream, std::istream>
-  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_stream(*this, in, std::move(display_name), opts);
-    else
-      return 0;
-  }
+  using csv_loader = detail::csv_loader<T>;
 
  private:
   template <class>
   friend struct detail::csv_loader;
+  friend class backend::connection_base<connection>;
 
   template <class T>
   static constexpr bool csv_loader_included() {

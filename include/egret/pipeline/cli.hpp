@@ -9,7 +9,7 @@
 //   prog seed | run | test          one phase: load the seeds / materialize the models / run the data tests
 //   prog ls                         the nodes, in the order they run, with their kinds
 //   prog show MODEL [--limit N] [--format table|csv]   the first rows of a node's table
-//   prog sql MODEL [--dialect sqlite|postgres|mysql|mariadb]   the SQL that materializes a model
+//   prog sql MODEL [--dialect sqlite|postgres|mysql|mariadb|duckdb]   the SQL that materializes a model
 //   prog dag [--format text|dot|mermaid|json|svg|png] [--out FILE]   the graph (svg/png through Graphviz)
 //   prog lineage MODEL[.COLUMN] [--format text|dot|json|svg|png] [--out FILE]   the columns that feed a column
 //   prog docs --out DIR             the docs site (when the program gives cli_options::docs)
@@ -51,6 +51,8 @@
 #include <utility>
 #include <vector>
 
+#include <egret/backend/connection_base.hpp>
+#include <egret/dialect/duckdb.hpp>
 #include <egret/dialect/mysql.hpp>
 #include <egret/dialect/postgres.hpp>
 #include <egret/dialect/sqlite.hpp>
@@ -95,20 +97,21 @@ struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// The --target scheme that chooses connection type C, from its dialect.
+/// How `--target` names connection type C: its `target` (scheme "sqlite", location "PATH", ...).
+template <class C>
+constexpr backend::target_syntax target_of() {
+  static_assert(requires { C::target.scheme; },
+                "egret: egret::pipeline::main takes connections that name their --target scheme "
+                "(static constexpr egret::backend::target_syntax target{\"scheme\", \"PATH\"}; in the connection class)");
+  if constexpr (requires { C::target.scheme; })
+    return C::target;
+  else
+    return {};
+}
+/// The --target scheme that chooses connection type C.
 template <class C>
 constexpr std::string_view scheme_of() {
-  using D = typename C::dialect_type;
-  if constexpr (std::is_same_v<typename D::family, dialect::sqlite_family>)
-    return "sqlite";
-  else if constexpr (std::is_same_v<typename D::family, dialect::postgres_family>)
-    return "postgres";
-  else if constexpr (std::is_same_v<typename D::family, dialect::mysql_family>)
-    return "mysql";
-  else if constexpr (std::is_same_v<typename D::family, dialect::duckdb_family>)
-    return "duckdb";
-  else
-    static_assert(dependent_false<C>, "egret: egret::pipeline::main takes sqlite, postgres, mysql or duckdb connections");
+  return target_of<C>().scheme;
 }
 
 inline constexpr std::string_view known_schemes[] = {"sqlite", "postgres", "mysql", "duckdb"};
@@ -200,6 +203,8 @@ std::string model_sql_for(std::size_t i, std::string const& dialect_name, var_va
         out = P::template model_sql<dialect::mariadb, N>(vars);
       else if (dialect_name == "sqlite")
         out = P::template model_sql<dialect::sqlite, N>(vars);
+      else if (dialect_name == "duckdb")
+        out = P::template model_sql<dialect::duckdb, N>(vars);
       else
         throw usage_error("no SQL dialect for --target scheme \"" + dialect_name + "\"; give --dialect");
     }
@@ -292,7 +297,7 @@ inline constexpr option_info option_table[] = {
     {"format", 'f', true, opt_format, "FORMAT",
      "show: table or csv (default table); dag: text, dot, mermaid, json, svg or png (default text); lineage: text, "
      "dot, json, svg or png (default text)"},
-    {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql or mariadb (default: the target's)"},
+    {"dialect", 'd', true, opt_dialect, "DIALECT", "sqlite, postgres, mysql, mariadb or duckdb (default: the target's)"},
     {"threads", 'j', true, opt_threads, "N", "run up to N nodes and tests at once, each on its own connection (default 1)"},
     {"full-refresh", 0, false, opt_full_refresh, nullptr, "rebuild incremental models in full, from their build() query"},
     {"external-dir", 0, true, opt_external_dir, "DIR", "where external models write their Parquet files (default .)"},
@@ -481,8 +486,8 @@ inline command_line parse_command_line(int argc, char const* const* argv) {
       case opt_out: cmd.out = value; break;
       case opt_external_dir: cmd.external_dir = value; break;
       case opt_dialect:
-        if (value != "sqlite" && value != "postgres" && value != "mysql" && value != "mariadb")
-          throw usage_error("--dialect " + value + ": sqlite, postgres, mysql or mariadb");
+        if (value != "sqlite" && value != "postgres" && value != "mysql" && value != "mariadb" && value != "duckdb")
+          throw usage_error("--dialect " + value + ": sqlite, postgres, mysql, mariadb or duckdb");
         cmd.dialect = value;
         break;
       default: break;
@@ -534,8 +539,8 @@ int main(int argc, char const* const* argv, cli_options const& opts = {}, AfterB
                            : argc > 0        ? std::filesystem::path(argv[0]).filename().string()
                                              : std::string("pipeline");
   std::string targets;
-  ((targets += (targets.empty() ? "" : " | ") + std::string(cd::scheme_of<Connections>()) +
-               (cd::scheme_of<Connections>() == "sqlite" || cd::scheme_of<Connections>() == "duckdb" ? ":PATH" : ":CONNINFO")),
+  ((targets += (targets.empty() ? "" : " | ") + std::string(cd::scheme_of<Connections>()) + ":" +
+               std::string(cd::target_of<Connections>().location)),
    ...);
 
   try {

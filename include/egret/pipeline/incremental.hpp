@@ -26,10 +26,6 @@
 #include <type_traits>
 #include <vector>
 
-#include <egret/dialect/duckdb.hpp>
-#include <egret/dialect/mysql.hpp>
-#include <egret/dialect/postgres.hpp>
-#include <egret/dialect/sqlite.hpp>
 #include <egret/pipeline/node.hpp>
 
 namespace egret::pipeline::detail {
@@ -92,30 +88,22 @@ constexpr bool check_incremental() {
   return true;
 }
 
-/// Which SQL family D writes (upserts and temporary tables differ): 0 SQLite, 1 PostgreSQL, 2 MariaDB / MySQL,
-/// 3 DuckDB (PostgreSQL's upserts and UPDATE ... FROM, SQLite's temp. schema).
+/// Stops the compilation of a pipeline on a connection whose dialect does not describe the statements the
+/// pipeline writes (dialect/ansi.hpp, has_pipeline_statements).
 template <class D>
-constexpr int sql_family() {
-  if constexpr (std::is_same_v<typename D::family, dialect::sqlite_family>)
-    return 0;
-  else if constexpr (std::is_same_v<typename D::family, dialect::postgres_family>)
-    return 1;
-  else if constexpr (std::is_same_v<typename D::family, dialect::mysql_family>)
-    return 2;
-  else if constexpr (std::is_same_v<typename D::family, dialect::duckdb_family>)
-    return 3;
-  else
-    static_assert(dependent_false<D>, "egret: a pipeline runs on sqlite, postgres, mysql or duckdb connections only: this "
-                                      "connection's dialect_type is none of them (its upserts, temporary tables "
-                                      "and transactions are written for these)");
+constexpr bool require_pipeline_dialect() {
+  static_assert(D::has_pipeline_statements,
+                "egret: a pipeline runs on a connection whose dialect describes the statements it writes (temporary "
+                "tables, upserts, view replacement: dialect/ansi.hpp's pipeline traits, has_pipeline_statements); "
+                "this connection's dialect_type does not (SQLite, PostgreSQL, MariaDB / MySQL and DuckDB do)");
+  return true;
 }
 
-/// `DROP ... IF EXISTS` of the staging table, then `CREATE TEMPORARY TABLE ... AS <select>`.
+/// `DROP ... IF EXISTS` of the staging table (only a temporary one of that name: dialect D's
+/// drop_temporary_table_keyword and temporary_schema), before `CREATE TEMPORARY TABLE ... AS <select>`.
 template <class D>
 std::string drop_stage_sql(std::string const& stage) {
-  return sql_family<D>() == 2 ? "DROP TEMPORARY TABLE IF EXISTS " + stage
-         : sql_family<D>() == 0 || sql_family<D>() == 3 ? "DROP TABLE IF EXISTS temp." + stage
-                                : "DROP TABLE IF EXISTS " + stage;
+  return std::string(D::drop_temporary_table_keyword) + "IF EXISTS " + std::string(D::temporary_schema) + stage;
 }
 
 /// The upsert of the staged rows into the model's table: `columns` quoted and comma-separated, `others` the
@@ -124,7 +112,7 @@ template <class D>
 std::string upsert_sql(std::string const& table, std::string const& stage, std::string const& columns,
                        std::string const& key, std::vector<std::string> const& others) {
   std::string out = "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + stage;
-  if constexpr (sql_family<D>() == 2) {
+  if constexpr (D::upsert_on_duplicate_key) {
     out += " ON DUPLICATE KEY UPDATE ";
     if (others.empty()) return out + key + " = " + key;
     for (std::size_t i = 0; i != others.size(); ++i) out += (i ? ", " : "") + others[i] + " = VALUES(" + others[i] + ")";

@@ -118,7 +118,7 @@ std::vector<std::pair<std::string, std::string>> checked_parquet_columns(Db& db,
 template <class T, class Db>
 std::size_t load_parquet(Db& db, std::filesystem::path const& file) {
   using D = typename Db::dialect_type;
-  static_assert(sql_family<D>() == 3, "egret: a Parquet seed (a file named *.parquet) needs a DuckDB connection "
+  static_assert(D::has_parquet, "egret: a Parquet seed (a file named *.parquet) needs a DuckDB connection "
                                       "(DuckDB reads Parquet: read_parquet); give the other backends a CSV file");
   std::string const path = file.string();
   std::string const source = "read_parquet(" + sql_string_literal(path) + ")";
@@ -142,7 +142,7 @@ std::size_t load_parquet(Db& db, std::filesystem::path const& file) {
 template <class T, class Db>
 std::size_t attach_parquet(Db& db, std::filesystem::path const& file) {
   using D = typename Db::dialect_type;
-  static_assert(sql_family<D>() == 3, "egret: a Parquet source (a file named *.parquet) needs a DuckDB connection "
+  static_assert(D::has_parquet, "egret: a Parquet source (a file named *.parquet) needs a DuckDB connection "
                                       "(DuckDB reads Parquet: read_parquet)");
   (void)checked_parquet_columns<T>(db, file);
   std::error_code ec;
@@ -159,7 +159,7 @@ std::size_t attach_parquet(Db& db, std::filesystem::path const& file) {
 template <class T, class Db>
 std::size_t write_external(Db& db, std::string const& sql, std::filesystem::path const& file) {
   using D = typename Db::dialect_type;
-  static_assert(sql_family<D>() == 3, "egret: an external model (a Parquet file) needs a DuckDB connection (DuckDB "
+  static_assert(D::has_parquet, "egret: an external model (a Parquet file) needs a DuckDB connection (DuckDB "
                                       "writes Parquet: COPY ... (FORMAT PARQUET)); materialize it as a table on the "
                                       "other backends");
   std::error_code ec;

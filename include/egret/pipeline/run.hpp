@@ -643,6 +643,7 @@ struct pipeline {
 
   template <class Db>
   struct steps {
+    static_assert(detail::require_pipeline_dialect<typename Db::dialect_type>());
     static constexpr std::array<node_step<Db>, sizeof...(Ns)> nodes{node_step_of<Ns, Db>()...};
     static constexpr std::size_t test_total = (std::size_t{0} + ... + test_count<Ns>());
     static constexpr auto tests = [] {
@@ -715,20 +716,19 @@ struct pipeline {
     using plan = steps<Db>;
     constexpr std::size_t n = sizeof...(Ns);
     constexpr std::size_t n_tests = plan::tests.size();
-    using D = typename Db::dialect_type;
-    auto prepare = [](Db& c) {
-      if constexpr (detail::sql_family<D>() == 0) {
-        c.exec("PRAGMA busy_timeout = 60000");
-        c.exec("PRAGMA journal_mode = WAL");
-      } else {
+    auto prepare = [](Db& c) {  // SQLite: waits for the other writers' locks, readers beside a writer (WAL)
+      if constexpr (requires { c.prepare_for_concurrent_writers(); })
+        c.prepare_for_concurrent_writers();
+      else
         (void)c;
-      }
     };
     prepare(db);
     std::vector<std::unique_ptr<Db>> extra;
     // DuckDB: one process opens a database file once (a second duckdb_open of it fails on the file's lock), and
     // each query already runs on every core: the nodes run one at a time on the one connection
-    std::size_t const workers = detail::sql_family<D>() == 3 ? 1 : st.opts.threads;
+    std::size_t workers = st.opts.threads;
+    if constexpr (requires { Db::opens_database_once; })
+      if (Db::opens_database_once) workers = 1;
     for (std::size_t w = 1; w < workers; ++w) {
       std::unique_ptr<Db> c = connect();
       if (!c) break;  // no way to open more: fewer workers
@@ -1067,10 +1067,10 @@ struct pipeline {
       if constexpr (detail::has_unique_key<N>)
         key_index = "CREATE UNIQUE INDEX " + detail::quoted<Db>(std::string(N::name) + "__egret_key") + " ON ";
     }
-    // PostgreSQL refuses to drop a table a view reads: when the live table already has the contract's columns,
-    // its rows are replaced instead (DELETE, INSERT, in the same transaction)
+    // PostgreSQL refuses to drop a table a view reads (D::drop_table_refused_by_views): when the live table
+    // already has the contract's columns, its rows are replaced instead (DELETE, INSERT, in the same transaction)
     bool refill = false;
-    if constexpr (detail::sql_family<D>() == 1) {
+    if constexpr (D::drop_table_refused_by_views) {
       try {
         verify_source<T>(db);
         refill = true;
@@ -1317,7 +1317,7 @@ struct pipeline {
       } else if constexpr (N::how == materialization::view) {
         std::string const sql = model_sql<D, N>(vars);
         auto tx = detail::write_transaction(db);
-        if constexpr (detail::sql_family<D>() == 0) {
+        if constexpr (!D::has_create_or_replace_view) {
           // SQLite's CREATE VIEW resolves nothing: the new view is read once before it is committed, so that a
           // view whose SQL fails rolls back to the previous one
           db.drop_view(N::name);

@@ -107,24 +107,28 @@ constexpr std::string_view updated_at_name() {
     return {};
 }
 
-/// `a` and `b` differ, NULLs compared as values: SQLite `a IS NOT b`, PostgreSQL and DuckDB `a IS DISTINCT FROM b`,
-/// MariaDB / MySQL `NOT (a <=> b)`.
+/// `a` and `b` differ, NULLs compared as values, in dialect D: `a IS DISTINCT FROM b`, SQLite `a IS NOT b`,
+/// MariaDB / MySQL `NOT (a <=> b)` (the dialect's distinct_from_* text).
 template <class D>
 std::string distinct_sql(std::string const& a, std::string const& b) {
-  if constexpr (sql_family<D>() == 0)
-    return a + " IS NOT " + b;
-  else if constexpr (sql_family<D>() == 1 || sql_family<D>() == 3)
-    return a + " IS DISTINCT FROM " + b;
-  else
-    return "NOT (" + a + " <=> " + b + ")";
+  std::string out(D::distinct_from_open);
+  out += a;
+  out += D::distinct_from_infix;
+  out += b;
+  out += D::distinct_from_close;
+  return out;
 }
 
 /// Closes the current versions of the changed keys: `UPDATE t SET valid_to = ch.egret_valid_from FROM changes
-/// ch WHERE ...` (SQLite, PostgreSQL) or `UPDATE t JOIN changes ch ON ... SET ...` (MariaDB, MySQL).
+/// ch WHERE ...` (has_update_from: SQLite, PostgreSQL, DuckDB) or `UPDATE t JOIN changes ch ON ... SET ...`
+/// (has_update_join: MariaDB, MySQL).
 template <class D>
 std::string close_versions_sql(std::string const& table, std::string const& changes, std::string const& key,
                                std::string const& valid_to) {
-  if constexpr (sql_family<D>() == 2)
+  static_assert(D::has_update_join || D::has_update_from,
+                "egret: a snapshot closes the changed keys' versions with UPDATE ... FROM or UPDATE ... JOIN, and "
+                "this connection's dialect has neither");
+  if constexpr (D::has_update_join)
     return "UPDATE " + table + " JOIN " + changes + " AS ch ON " + table + "." + key + " = ch." + key + " SET " + table +
            "." + valid_to + " = ch.egret_valid_from WHERE " + table + "." + valid_to + " IS NULL";
   else

@@ -250,9 +250,7 @@ inline std::string compare_rows(std::string_view title, std::span<std::string_vi
 /// that name.
 template <class D>
 std::string drop_temporary_sql(std::string const& name) {
-  return sql_family<D>() == 2   ? "DROP TEMPORARY TABLE " + name
-         : sql_family<D>() == 0 || sql_family<D>() == 3 ? "DROP TABLE temp." + name
-                                : "DROP TABLE pg_temp." + name;
+  return std::string(D::drop_temporary_table_keyword) + std::string(D::temporary_schema) + name;
 }
 
 template <class Db>
@@ -334,6 +332,7 @@ template <class M, class Db, bool Incremental = false>
 class model_unit_test {
   static_assert(M::kind == node_kind::model,
                 "egret: unit_test<M>: M is not a model; a seed or a source has no query to test");
+  static_assert(detail::require_pipeline_dialect<typename Db::dialect_type>());
 
  public:
   using contract = typename M::relation_type;
@@ -428,36 +427,27 @@ class model_unit_test {
       return []<class... Ts>(type_list<Ts...>) { return M::build(Ts{}...); }(inputs{});
   }
 
-  /// The transaction the test runs in, rolled back when it ends: a savepoint on SQLite, whose BEGIN does not
-  /// nest (so that a test can run inside the caller's transaction), the backend's transaction elsewhere (which
-  /// nests as a savepoint on PostgreSQL and MariaDB).
+  /// The transaction the test runs in, rolled back when it ends: the connection's savepoint() where it has one
+  /// (SQLite, whose BEGIN does not nest: so that a test can run inside the caller's transaction), else its
+  /// transaction() (which nests as a savepoint on PostgreSQL and MariaDB).
   class scope {
    public:
-    explicit scope(Db& db) : db_(db) {
-      if constexpr (detail::sql_family<typename Db::dialect_type>() == 0)
-        db_.exec("SAVEPOINT egret_unit_test");
-      else
-        tx_.emplace(db_);
-    }
+    explicit scope(Db& db) : tx_(db) {}
     scope(scope const&) = delete;
     scope& operator=(scope const&) = delete;
-    ~scope() {
-      if constexpr (detail::sql_family<typename Db::dialect_type>() == 0) {
-        try {
-          db_.exec("ROLLBACK TO egret_unit_test");
-          db_.exec("RELEASE egret_unit_test");
-        } catch (...) {  // a destructor does not throw; SQLite rolled back by itself
-        }
-      }
-    }
 
    private:
-    struct begun {  // the transaction, built in place (a backend's transaction need not be movable)
-      decltype(std::declval<Db&>().transaction()) tx;
-      explicit begun(Db& db) : tx(db.transaction()) {}
+    static auto begin(Db& db) {
+      if constexpr (requires { db.savepoint(); })
+        return db.savepoint();
+      else
+        return db.transaction();
+    }
+    struct begun {  // built in place: a backend's transaction or savepoint need not be movable
+      decltype(begin(std::declval<Db&>())) tx;
+      explicit begun(Db& db) : tx(begin(db)) {}
     };
-    Db& db_;
-    std::optional<begun> tx_;
+    begun tx_;
   };
 
   /// Clears the connection's statement cache when it ends, quietly (a destructor does not throw). A statement

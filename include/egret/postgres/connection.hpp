@@ -161,6 +161,9 @@ class connection : public backend::connection_base<connection> {
  public:
   /// The dialect this backend renders queries for.
   using dialect_type = postgres::dialect_type;
+  static constexpr backend::target_syntax target{"postgres", "CONNINFO"};  // --target postgres:CONNINFO
+  using connection_base::execute;      // and execute(dyn_q)
+  using connection_base::insert_from;  // and insert_from<T>(dyn_q)
 
   /// Connects with a libpq connection string ("host=... port=... dbname=... user=..." or a postgresql://
   /// URI) and sets the session up for egret: client_encoding UTF8, DateStyle ISO, TimeZone UTC,
@@ -230,12 +233,6 @@ class connection : public backend::connection_base<connection> {
     return changes_.get();
   }
 
-  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
-  template <class S, query Q, class... Args>
-  std::vector<S> fetch_as(Q const& q, Args const&... args) {
-    return execute(q, args...).template as<S>();
-  }
-
   /// A handle to run q again and again (its statement is the connection's cached one).
   template <query Q>
   prepared<Q> prepare(Q const& q) {
@@ -244,19 +241,6 @@ class connection : public backend::connection_base<connection> {
 
   // ---- queries built at run time (egret::dyn; defined in <egret/postgres/dynamic.hpp>) ----
 
-  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows
-  /// (a dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text.
-  template <class Q>
-    requires requires { Q::is_dynamic_query; }
-  auto execute(Q const& q) {
-    return execute_dynamic(*this, q);
-  }
-  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time.
-  template <class T, class Q>
-    requires requires { Q::is_dynamic_query; }
-  void insert_from(Q const& q) {
-    insert_dynamic<T>(*this, q);
-  }
   /// Creates table T and fills it from the dynamic query q, in one transaction.
   template <class T, class Q>
     requires requires { Q::is_dynamic_query; }
@@ -339,28 +323,14 @@ class connection : public backend::connection_base<connection> {
 
   // ---- CSV loading (defined in <egret/postgres/load_csv.hpp>, which a program calling these includes) ----
 
-  /// Loads a CSV file into table T (which must exist) with COPY ... FROM STDIN, in one transaction (a
+  /// load_csv<T>(file), load_csv<T>(stream, name) (backend::connection_base) load a CSV file
+  /// into table T (which must exist) with COPY ... FROM STDIN, in one transaction (a
   /// savepoint inside an open one): the header must name T's columns in order; every field is parsed as
   /// its column's type by egret's CSV reader. On bad input, throws egret::load_error (file, line, column,
   /// reason) and the table is left as it was; a row the server refuses (a duplicate key, a NULL for a NOT
   /// NULL column) throws egret::load_error at that record's line too. Returns the number of rows loaded.
   template <class T>
-  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_file(*this, file, opts);
-    else
-      return 0;
-  }
-
-  /// load_csv from a std::istream or a class derived from it: `display_name` names it in errors.
-  template <class T, class Stream>
-    requires std::derived_from<Stream, std::istream>
-  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_stream(*this, in, std::move(display_name), opts);
-    else
-      return 0;
-  }
+  using csv_loader = detail::csv_loader<T>;
 
  private:
   template <class Q, class... Args>
@@ -399,6 +369,7 @@ class connection : public backend::connection_base<connection> {
 
   template <class>
   friend struct detail::csv_loader;
+  friend class backend::connection_base<connection>;
   template <class>
   friend class prepared;
 

@@ -59,6 +59,9 @@ class connection : public backend::connection_base<connection> {
  public:
   /// The dialect this backend renders queries for.
   using dialect_type = sqlite::dialect_type;
+  static constexpr backend::target_syntax target{"sqlite", "PATH"};  // --target sqlite:PATH
+  using connection_base::execute;      // and execute(dyn_q)
+  using connection_base::insert_from;  // and insert_from<T>(dyn_q)
 
   /// Opens (creating if needed) the database at `path`; ":memory:" for a private in-memory one.
   /// Registers egret's own functions when the program includes <egret/sqlite/regex.hpp> (regexp, behind
@@ -129,27 +132,8 @@ class connection : public backend::connection_base<connection> {
     return changes();
   }
 
-  /// All rows of q read into S (a BOOST_HANA_DEFINE_STRUCT checked against q's columns at compile time).
-  template <class S, query Q, class... Args>
-  std::vector<S> fetch_as(Q const& q, Args const&... args) {
-    return execute(q, args...).template as<S>();
-  }
-
   // ---- queries built at run time (egret::dyn; defined in egret/sqlite/dynamic.hpp) ----
 
-  /// Runs a dynamic query (egret::dyn::query): typed rows when its select list is static, dyn::row rows
-  /// (a dyn_cursor) when it was chosen at run time. Its statement is cached by its SQL text.
-  template <class Q>
-    requires requires { Q::is_dynamic_query; }
-  auto execute(Q const& q) {
-    return execute_dynamic(*this, q);
-  }
-  /// `INSERT INTO T (columns...) <q>` for a dynamic query, its columns checked against T's at run time.
-  template <class T, class Q>
-    requires requires { Q::is_dynamic_query; }
-  void insert_from(Q const& q) {
-    insert_dynamic<T>(*this, q);
-  }
   /// Creates table T and fills it from the dynamic query q, in one transaction.
   template <class T, class Q>
     requires requires { Q::is_dynamic_query; }
@@ -241,40 +225,36 @@ class connection : public backend::connection_base<connection> {
   sqlite::transaction transaction(begin_mode mode = begin_mode::deferred) {
     return sqlite::transaction(h_.get(), mode);
   }
+  /// Readies this connection to write beside other connections to the same file (a pipeline's --threads):
+  /// waits up to 60 s for their locks (busy_timeout) and journals in WAL mode, so that readers do not block the
+  /// writer.
+  void prepare_for_concurrent_writers() {
+    exec("PRAGMA busy_timeout = 60000");
+    exec("PRAGMA journal_mode = WAL");
+  }
+  /// A savepoint, rolled back unless committed, which nests: inside a transaction (or another savepoint) it
+  /// commits into it or rolls back alone; outside any, it starts a transaction. `auto sp = db.savepoint();`
+  sqlite::savepoint savepoint() { return sqlite::savepoint(h_.get()); }
   /// A transaction that will write: BEGIN IMMEDIATE, so that with other connections writing to the same file
   /// it waits for their lock (the busy timeout) instead of failing when it first writes after reading.
   sqlite::transaction write_transaction() { return transaction(begin_mode::immediate); }
 
   // ---- CSV loading (defined in <egret/sqlite/load_csv.hpp>, which a program calling these includes) ----
 
-  /// Loads a CSV file into table T (which must exist) in one transaction: the header must name T's
+  /// load_csv<T>(file), load_csv<T>(stream, name) (backend::connection_base) load a CSV file
+  /// into table T (which must exist) in one transaction: the header must name T's
   /// columns in order; every field is parsed as its column's type. On bad input, including a record the
   /// table refuses (a duplicate key, a NOT NULL or CHECK failure), throws egret::load_error (file, line,
   /// column, reason) and the table is left as it was; so it is when the database fails (SQLITE_BUSY,
   /// SQLITE_FULL: egret::sqlite::error). Returns the number of rows loaded.
   /// `file` may be a std::filesystem::path (it converts to std::string on POSIX).
   template <class T>
-  std::size_t load_csv(std::string const& file, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_file(*this, file, opts);
-    else
-      return 0;
-  }
-
-  /// load_csv from a std::istream or a class derived from it (a stream over a decompressing streambuf, an
-  /// istringstream): `display_name` names it in errors.
-  template <class T, class Stream>
-    requires std::derived_from<Stream, std::istream>
-  std::size_t load_csv(Stream& in, std::string display_name, csv::options opts = {}) {
-    if constexpr (csv_loader_included<T>())
-      return detail::csv_loader<T>::load_stream(*this, in, std::move(display_name), opts);
-    else
-      return 0;
-  }
+  using csv_loader = detail::csv_loader<T>;
 
  private:
   template <class>
   friend struct detail::csv_loader;
+  friend class backend::connection_base<connection>;
   friend struct detail::table_loader;
 
   // The CSV reader and parsers cost every program that includes the backend ~10 MiB of compiler memory, so

@@ -1,6 +1,6 @@
-// expect: egret: a pipeline runs on sqlite, postgres, mysql or duckdb connections only
-// A pipeline built on a connection whose dialect_type is none of sqlite, postgres, mysql and duckdb (here mssql, a dialect
-// egret renders but has no connection for).
+// expect: egret: a pipeline runs on a connection whose dialect describes the statements it writes
+// A pipeline built on a connection whose dialect does not describe the statements a pipeline writes as text (here
+// mssql, a dialect egret renders but has no connection for: has_pipeline_statements is false there).
 #include <egret/dialect/mssql.hpp>
 #include <egret/sqlite.hpp>
 #include <egret/sqlite/load_csv.hpp>
